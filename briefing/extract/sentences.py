@@ -1,0 +1,108 @@
+"""Split an article into sentences that carry their context.
+
+Extractors look at one sentence at a time; what they cannot see in it — the
+heading above it, the region it is about, the year it speaks of, whether the
+passage is a plan or a review — is worked out once here and by the region and
+year passes, and travels with the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from briefing.model import Article
+
+Tense = Literal["target", "actual"]
+
+# A sentence ends at a full stop, question or exclamation mark, or a semicolon;
+# a closing quote right after the mark stays with the sentence.
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]?")
+_LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★]\s*)")
+_TERMINAL = "。！？!?；;：:，,"
+
+
+@dataclass
+class Sentence:
+    """One sentence of an article, with offsets into `Article.text`.
+
+    `text` is the Simplified form used for matching; `original` is the same span
+    verbatim, for quotes. Both have the same length, so a match at `i:j` in
+    `text` is quoted as `original[i:j]`.
+    """
+
+    text: str
+    original: str
+    start: int
+    paragraph: int
+    heading: str = ""
+    headings: tuple[str, ...] = ()
+    is_heading: bool = False
+    region: str | None = None
+    year: int | None = None
+    tense: Tense | None = None
+    mentions: list = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def quote(self, i: int, j: int) -> str:
+        """The verbatim text of the span `i:j` of this sentence."""
+        return self.original[i:j].strip()
+
+
+def looks_like_heading(line: str) -> bool:
+    """Short lines without closing punctuation are headings (一、…, 关键词二:…, 2023年工作安排)."""
+    s = line.strip()
+    if not s or len(s) > 40:
+        return False
+    if s[-1] in "。！？!?；;，,":
+        return False
+    return True
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    """Paragraphs are lines; sentences end at 。！？；. Headings become context."""
+    out: list[Sentence] = []
+    headings: list[str] = []
+    pos = 0
+    for par_no, line in enumerate(article.plain.split("\n")):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        if looks_like_heading(line) and not _LIST_MARK.match(line):
+            heading = line.strip()
+            headings = (headings + [heading])[-3:]
+            lead = len(line) - len(line.lstrip())
+            out.append(Sentence(
+                text=line.strip(),
+                original=article.text[line_start + lead: line_start + lead + len(heading)],
+                start=line_start + lead,
+                paragraph=par_no,
+                heading=heading,
+                headings=tuple(headings),
+                is_heading=True,
+            ))
+            continue
+        last = 0
+        pieces = [m.end() for m in _SENTENCE_END.finditer(line)]
+        if not pieces or pieces[-1] < len(line):
+            pieces.append(len(line))
+        for end in pieces:
+            raw = line[last:end]
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            if body:
+                s0 = line_start + last + lead
+                out.append(Sentence(
+                    text=body,
+                    original=article.text[s0:s0 + len(body)],
+                    start=s0,
+                    paragraph=par_no,
+                    heading=headings[-1] if headings else "",
+                    headings=tuple(headings),
+                ))
+            last = end
+    return out

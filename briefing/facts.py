@@ -1,0 +1,71 @@
+"""Read files and extract their facts: the library call behind `extract`, `eval`
+and `build PATH...`.
+
+A bad file is reported through `on_error` and skipped, so one broken download
+never stops a week's briefing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable, Iterable
+
+from briefing.errors import InputError
+from briefing.extract import extract_article
+from briefing.model import Article, Fact, FactsDocument
+from briefing.readers import iter_input_files, read_article
+
+ErrorHandler = Callable[[InputError], None]
+
+
+def _raise(err: InputError) -> None:
+    raise err
+
+
+def read_articles(paths: Iterable[str | Path], *, default_date: dt.date | None = None,
+                  on_error: ErrorHandler = _raise) -> list[Article]:
+    """Every readable article under `paths`, in path order."""
+    articles: list[Article] = []
+    for item in iter_input_files(paths):
+        if isinstance(item, InputError):
+            on_error(item)
+            continue
+        try:
+            articles.append(read_article(item, default_date=default_date))
+        except InputError as err:
+            on_error(err)
+    return articles
+
+
+def extract_files(paths: Iterable[str | Path], *, default_date: dt.date | None = None,
+                  on_error: ErrorHandler = _raise) -> FactsDocument:
+    """The `briefing.facts/1` document for the files under `paths`."""
+    doc = FactsDocument()
+    for article in read_articles(paths, default_date=default_date, on_error=on_error):
+        facts: list[Fact] = extract_article(article)
+        doc.articles.append(article)
+        doc.facts.extend(facts)
+    return doc
+
+
+def select_period(doc: FactsDocument, since: dt.date | None,
+                  until: dt.date | None) -> FactsDocument:
+    """Keep the articles published in [since, until] and their facts."""
+    if since is None and until is None:
+        return doc
+    keep = [a for a in doc.articles
+            if a.date is not None
+            and (since is None or a.date >= since)
+            and (until is None or a.date <= until)]
+    ids = {a.id for a in keep}
+    return FactsDocument(articles=keep, facts=[f for f in doc.facts if f.article in ids])
+
+
+def iso_week(spec: str) -> tuple[dt.date, dt.date]:
+    """`2023-W09` → (Monday, Sunday) of that ISO week."""
+    try:
+        year, week = spec.upper().split("-W")
+        monday = dt.date.fromisocalendar(int(year), int(week), 1)
+    except ValueError as exc:
+        raise ValueError(f"not an ISO week like 2023-W09: {spec!r}") from exc
+    return monday, monday + dt.timedelta(days=6)
