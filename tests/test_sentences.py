@@ -1,0 +1,26 @@
+"""Sentences keep offsets into the original text and carry their headings."""
+from briefing.extract.sentences import split_sentences
+from briefing.model import Article
+
+
+def _article(text: str, plain: str | None = None) -> Article:
+    return Article(id="x", path="x.txt", title="t", text=text, plain=plain or text)
+
+
+def test_offsets_point_into_the_original_text():
+    text = "2024年工作安排\n全市地区生产总值增长6%左右。固定资产投资增长5%；\n"
+    for s in split_sentences(_article(text)):
+        assert text[s.start:s.end] == s.original
+
+
+def test_headings_become_context_of_the_sentences_below():
+    text = "主要预期目标\n地区生产总值增长6%左右。\n"
+    body = [s for s in split_sentences(_article(text)) if not s.is_heading]
+    assert body[0].heading == "主要预期目标"
+
+
+def test_quotes_come_from_the_traditional_original():
+    trad, simp = "地區生產總值增長6%。", "地区生产总值增长6%。"
+    s = split_sentences(_article(trad, simp))[0]
+    i = s.text.index("增长")
+    assert s.quote(i, i + 4) == "增長6%"
