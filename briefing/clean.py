@@ -1,0 +1,243 @@
+"""Turn the text a reader found into the article a careful human would read.
+
+E-paper pages come wrapped in navigation, page lists and copyright lines; PDFs break
+lines inside sentences; some sites glue pinyin after every character. The extractors
+should see one paragraph per line and nothing else, while headings stay as their own
+lines because they give context (who speaks, which year a list is about).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# --- vocabularies -------------------------------------------------------------------
+
+# Lines that are page furniture wherever they occur (navigation, copyright, jumps).
+FURNITURE_PATTERNS = (
+    r"上一版|下一版|上一篇|下一篇|上一期|下一期|版面导航|标题导航|返回目录|返回首页",
+    r"放大\s*缩小\s*默认",
+    r"^当前版\s*[::]",
+    r"^第\s*[A-Z]{0,4}\d{1,3}\s*版\s*[::]",          # 第A05版:江海新闻 (page lists)
+    r"^(?:上接|下转|转第?|接第?)\s*[A-Z]{0,4}\d{1,3}\s*版",  # 上接A01版
+    r"^~~~",                                       # 标题导航 items
+    r"Copyright|All Rights Reserved|©",
+    r"ICP备|ICP证|经营许可证|版权所有|未经授权|不得复制|不得转载|联系电话|制作及维护|社主办$",
+)
+
+# A line holding only a date (and maybe the weekday): a page header, not content.
+DATE_ONLY = r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期\s*[一二三四五六日天]?)?$"
+
+# Photo captions: kept apart from the body.
+CAPTION_PATTERNS = (
+    r"(?:^|\s)[\u4e00-\u9fff·]{2,4}\s*(?:/\s*)?摄\)?$",   # … 邱昱 摄 / 记者 郭永乐 摄
+    r"(?:供图|图片来源[::].*|资料图(?:片)?)\)?$",
+    r"^(?:图为|上图|下图|左图|右图|图\d+)[::,,\s]?",
+)
+CAPTION_MAX = 160
+
+# Bylines: who wrote the piece, not what it says.
+BYLINE = (r"^[□■◆◇●]?\s*(?:文/图|图/文|文图|图文|文|图|撰文|摄影|记者|本报记者|通讯员|编辑)"
+          r"\s*[/::]|^[□■◆◇]\s*\S{0,12}记者")
+BYLINE_MAX = 40
+
+# Units that a line break or spaces may separate from their number (`316 亿\n元`).
+UNIT_STARTS = "亿万千百元%%‰个家项人名件台套亩吨倍次座所条户辆米公平年月日号期届批股只栋间度岁周天"
+NUMBER_END = r"\d(?:[\d.,]*\d)?\s*[亿万千百]?\s*$"
+
+SENTENCE_END = "。!?!?;;::….\""
+CLOSING = "”’」』"
+BRACKET_END = "))】]"
+SENTENCE_PUNCT = ",。;!?,;!?"
+LIST_START = r"^(?:[•●○◆◇■□▪·\-–—*]|\d{1,2}[.、.)]|[((][一二三四五六七八九十\d]{1,3}[))]|[一二三四五六七八九十]{1,3}、)"
+HEADING_MAX = 40
+BODY_MIN = 40          # a line this long with sentence punctuation is article body
+HEADLINE_MAX = 80      # the first line, if this short, is the headline: never continued
+REPEAT_MIN = 12        # shorter lines (headings, list numbers) may legitimately repeat
+
+PINYIN_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_GLUED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*([a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?)\s*[))]")
+PINYIN_DOC_MIN = 5     # untoned "(qu)" only counts as pinyin when a page is full of it
+
+_FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_PATTERNS))
+_DATE_ONLY = re.compile(DATE_ONLY)
+_CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_PATTERNS))
+_BYLINE = re.compile(BYLINE)
+_LIST_START = re.compile(LIST_START)
+_UNIT_GAP = re.compile(r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[ ]+(?=[元美])")
+_NUMBER_END = re.compile(NUMBER_END)
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+
+
+@dataclass
+class Cleaned:
+    """The body and what was taken out of it; metadata reads the furniture."""
+
+    text: str
+    captions: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    footer: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Clean one article's raw text into one paragraph per line."""
+    lines = _normalise_lines(raw)
+    header, lines = _split_header(lines)
+    lines, footer = _split_footer(lines)
+    out = Cleaned(text="", header=header, footer=footer)
+    body: list[str] = []
+    for line in lines:
+        if is_furniture(line):
+            out.furniture.append(line)
+        elif len(line) <= CAPTION_MAX and _CAPTION.search(line):
+            out.captions.append(line)
+        elif len(line) <= BYLINE_MAX and _BYLINE.search(line) and not _has_sentence_punct(line):
+            out.bylines.append(line)
+        else:
+            body.append(line)
+    body = _strip_pinyin(body)
+    body = [_UNIT_GAP.sub("", line) for line in body]
+    body = _rejoin(body)
+    body = _drop_repeats(body)
+    out.text = "\n".join(body)
+    return out
+
+
+def is_furniture(line: str) -> bool:
+    """Navigation, page lists, copyright or a bare date line."""
+    return bool(_FURNITURE.search(line) or _DATE_ONLY.match(line))
+
+
+def is_heading(line: str) -> bool:
+    """A short line without sentence punctuation: a title, section head or speaker."""
+    return len(line) <= HEADING_MAX and not _has_sentence_punct(line)
+
+
+def is_body(line: str) -> bool:
+    return len(line) >= BODY_MIN and _has_sentence_punct(line)
+
+
+def _has_sentence_punct(line: str) -> bool:
+    return any(ch in SENTENCE_PUNCT for ch in line)
+
+
+def _normalise_lines(raw: str) -> list[str]:
+    """One stripped line per input line, blank lines dropped, spaces collapsed."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
+    return [line for line in lines if line]
+
+
+def _split_header(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Everything up to the last navigation line before the body is the page header."""
+    first_body = next((i for i, line in enumerate(lines) if is_body(line)), len(lines))
+    last_nav = -1
+    for i in range(first_body):
+        if is_furniture(lines[i]):
+            last_nav = i
+    return lines[:last_nav + 1], lines[last_nav + 1:]
+
+
+def _split_footer(lines: list[str]) -> tuple[list[str], list[str]]:
+    """From the first furniture line after the last body paragraph to the end."""
+    last_body = max((i for i, line in enumerate(lines) if is_body(line)), default=-1)
+    for i in range(last_body + 1, len(lines)):
+        if is_furniture(lines[i]):
+            return lines[:i], lines[i:]
+    return lines, []
+
+
+def _strip_pinyin(lines: list[str]) -> list[str]:
+    """Remove `區(qū)` annotations: toned always, untoned only on pages full of them."""
+    count = sum(len(PINYIN_GLUED.findall(line)) for line in lines)
+
+    def repl(m: re.Match[str]) -> str:
+        toned = any(ch in PINYIN_TONES or ch == "ü" for ch in m.group(1)) or m.group(1)[-1].isdigit()
+        return "" if toned or count >= PINYIN_DOC_MIN else m.group(0)
+
+    return [PINYIN_GLUED.sub(repl, line) for line in lines]
+
+
+def _ends_mid_sentence(line: str) -> bool:
+    last = line[-1]
+    if last in SENTENCE_END or last in BRACKET_END:
+        return False
+    if last in CLOSING:
+        return len(line) < 2 or line[-2] not in SENTENCE_END
+    return True
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether `line` is the rest of `prev`'s sentence, cut by a stray line break."""
+    if _NUMBER_END.search(prev) and line[0] in UNIT_STARTS:
+        return True
+    if is_heading(prev) or not _ends_mid_sentence(prev):
+        return False
+    return not is_heading(line) and not _LIST_START.match(line)
+
+
+def _rejoin(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        headline = len(out) == 1 and len(out[0]) <= HEADLINE_MAX
+        if out and not headline and _continues(out[-1], line):
+            out[-1] = _UNIT_GAP.sub("", _join(out[-1], line))
+        else:
+            out.append(line)
+    return out
+
+
+def _join(left: str, right: str) -> str:
+    """Glue two parts; keep one space only between two Latin words."""
+    if left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return f"{left} {right}"
+    return left.rstrip() + right.lstrip()
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def _drop_repeats(lines: list[str]) -> list[str]:
+    """A paragraph repeated inside an article counts once, with its repeated heading."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        key = _key(line)
+        if len(key) >= REPEAT_MIN and key in seen:
+            continue
+        nxt = _key(lines[i + 1]) if i + 1 < len(lines) else ""
+        if key in seen and len(nxt) >= REPEAT_MIN and nxt in seen:
+            continue
+        seen.add(key)
+        out.append(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+def simplify(text: str) -> str:
+    """Simplified text of exactly the same length, so offsets carry over to `text`.
+
+    OpenCC converts phrases; where a phrase conversion changed the length of a line,
+    that line is converted character by character instead.
+    """
+    cc = _t2s()
+    out: list[str] = []
+    for line in text.split("\n"):
+        conv = cc.convert(line)
+        if len(conv) != len(line):
+            conv = "".join(_one_char(cc, ch) for ch in line)
+        out.append(conv)
+    return "\n".join(out)
+
+
+def _one_char(cc, ch: str) -> str:
+    conv = cc.convert(ch)
+    return conv if len(conv) == 1 else ch

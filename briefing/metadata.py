@@ -1,0 +1,202 @@
+"""Title, publication date and source of an article, decided as an analyst would.
+
+The date matters most: facts are filed by week. It comes from the page header when
+the page has one, else from a dated news lead in the text (a daily reports on the day
+after the event), else from the file name, else from the user; `date_basis` says which.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.clean import HEADLINE_MAX, Cleaned, is_heading
+
+# --- vocabularies -------------------------------------------------------------------
+
+FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A news lead opens with the day of the event: `2月8日,…` / `1月28日大年初七,…`.
+LEAD_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
+REPORT_LAG = dt.timedelta(days=1)       # a daily prints yesterday's event
+FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+# Years named in the text; a year after `到/至/-` is a target horizon, not "now".
+TEXT_YEAR = re.compile(r"(?<![\d到至\-—–~～])((?:19|20)\d{2})\s*年")
+
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+GANZHI_YEAR = re.compile(f"([{STEMS}][{BRANCHES}])[鼠牛虎兔龙蛇马羊猴鸡狗猪]?年")
+LUNAR_NEW_YEAR_DAY = re.compile(r"(?:大年|正月)初([一二三四五六七八九十])")
+LUNAR_DAYS = "一二三四五六七八九十"
+
+PAPER_SUFFIXES = ("日报", "晚报", "晨报", "商报", "时报", "都市报", "特区报", "青年报",
+                  "法治报", "经济报", "早报")
+# Where a paper names itself: its dateline (…讯) beats its imprint (…社主办) beats a byline.
+PAPER_ROLES = (("讯", 0), ("社", 1), ("全媒体记者", 2), ("记者", 2), ("通讯员", 3))
+PAGE_PATTERNS = (
+    re.compile(r"当前版\s*[::]\s*([A-Z]{0,4}\d{1,3})\s*版"),
+    re.compile(r"第\s*([A-Z]{0,4}\d{1,3})\s*版"),
+)
+
+_PAPER = re.compile(
+    r"(?:^|[\s□■◆()()/,,、:據据])([\u4e00-\u9fff]{2,6}?(?:"
+    + "|".join(PAPER_SUFFIXES) + "))(" + "|".join(r for r, _ in PAPER_ROLES) + ")")
+
+
+@dataclass
+class Metadata:
+    title: str
+    date: dt.date | None
+    date_basis: str
+    source: str
+
+
+def read_metadata(cleaned: Cleaned, path: Path, *, title_hint: str = "",
+                  date_hint: dt.date | None = None,
+                  default_date: dt.date | None = None) -> Metadata:
+    """Decide title, date (with its basis) and source of one cleaned article."""
+    date, basis = find_date(cleaned, path, date_hint=date_hint, default_date=default_date)
+    return Metadata(title=find_title(cleaned, title_hint), date=date, date_basis=basis,
+                    source=find_source(cleaned))
+
+
+def find_title(cleaned: Cleaned, hint: str = "") -> str:
+    """The headline: on e-paper pages the first line the page's headline lists name."""
+    lines = cleaned.text.split("\n")
+    listed = {_norm(x) for x in cleaned.header + cleaned.footer}
+    head = [line for line in lines[:4] if is_heading(line)]
+    for line in head:
+        if _norm(line) in listed:
+            return line
+    if hint and any(_norm(hint) == _norm(line) for line in lines[:4]):
+        return hint.strip()
+    if lines and _headline_like(lines[0]):
+        return lines[0]
+    return hint.strip() or (lines[0][:30] if lines else "")
+
+
+def _headline_like(line: str) -> bool:
+    return 0 < len(line) <= HEADLINE_MAX and line[-1] not in "。!?!?;;"
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s~]+", "", s)
+
+
+def find_date(cleaned: Cleaned, path: Path, *, date_hint: dt.date | None = None,
+              default_date: dt.date | None = None) -> tuple[dt.date | None, str]:
+    for line in cleaned.header:
+        found = _full_date(line)
+        if found:
+            return found, "header"
+    if date_hint:
+        return date_hint, "header"
+    found = date_from_text(cleaned.text)
+    if found:
+        return found, "text"
+    found = date_from_filename(path.name)
+    if found:
+        return found, "filename"
+    if default_date:
+        return default_date, "user"
+    return None, "unknown"
+
+
+def _full_date(s: str) -> dt.date | None:
+    m = FULL_DATE.search(s)
+    return _safe_date(*m.groups()) if m else None
+
+
+def _safe_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def date_from_text(text: str) -> dt.date | None:
+    """Publication date from a dated news lead: the event's day plus the report lag."""
+    paragraphs = [line for line in text.split("\n") if not is_heading(line)]
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        m = LEAD_DATE.match(para)
+        if not m:
+            continue
+        year = int(m.group(1)) if m.group(1) else _lead_year(para, text, int(m.group(2)),
+                                                          int(m.group(3)))
+        event = _safe_date(year, m.group(2), m.group(3)) if year else None
+        if event:
+            return event + REPORT_LAG
+    return None
+
+
+def _lead_year(lead: str, text: str, month: int, day: int) -> int | None:
+    """The year of a `M月D日` lead: from a 干支 year next to it, else the text's years."""
+    g = GANZHI_YEAR.search(lead)
+    if g:
+        return _ganzhi_solar_year(g.group(1), month, day, lead)
+    years = [int(y) for y in TEXT_YEAR.findall(text) if int(y) <= dt.date.today().year]
+    return max(years) if years else None
+
+
+def _ganzhi_solar_year(ganzhi: str, month: int, day: int, lead: str) -> int | None:
+    """The solar year in which (month, day) falls inside the named lunar year."""
+    from lunardate import LunarDate
+
+    index = _cycle_index(ganzhi)
+    if index is None:
+        return None
+    this = dt.date.today().year
+    candidates = []
+    lunar_day = LUNAR_NEW_YEAR_DAY.search(lead)
+    for solar_year in range(this - 60, this + 2):
+        date = _safe_date(solar_year, month, day)
+        if date is None:
+            continue
+        lunar = LunarDate.from_solar_date(date.year, date.month, date.day)
+        if (lunar.year - 4) % 60 != index:
+            continue
+        if lunar_day and (lunar.month, lunar.day) != (1, LUNAR_DAYS.index(lunar_day.group(1)) + 1):
+            continue
+        candidates.append(solar_year)
+    return max(candidates) if candidates else None
+
+
+def _cycle_index(ganzhi: str) -> int | None:
+    stem, branch = STEMS.index(ganzhi[0]), BRANCHES.index(ganzhi[1])
+    for i in range(60):
+        if i % 10 == stem and i % 12 == branch:
+            return i
+    return None
+
+
+def date_from_filename(name: str) -> dt.date | None:
+    for m in FILENAME_DATE.finditer(name):
+        date = _safe_date(*m.groups())
+        if date:
+            return date
+    return None
+
+
+def find_source(cleaned: Cleaned) -> str:
+    """`江门日报 B02`: the paper that names itself, plus the page from the header."""
+    paper = find_paper(cleaned)
+    page = next((m.group(1) for line in cleaned.header for p in PAGE_PATTERNS
+                 for m in [p.search(line)] if m), "")
+    if paper and page:
+        return f"{paper} {page}"
+    return paper
+
+
+def find_paper(cleaned: Cleaned) -> str:
+    rank = dict(PAPER_ROLES)
+    places = (cleaned.header, cleaned.text.split("\n")[:6], cleaned.footer, cleaned.furniture,
+              cleaned.bylines, cleaned.captions)
+    best: tuple[int, str] | None = None
+    for lines in places:
+        for line in lines:
+            for m in _PAPER.finditer(line):
+                cand = (rank[m.group(2)], m.group(1))
+                if best is None or cand[0] < best[0]:
+                    best = cand
+    return best[1] if best else ""

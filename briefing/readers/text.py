@@ -1,0 +1,58 @@
+"""Plain text and Markdown in whatever encoding Chinese offices save them.
+
+UTF-8 is tried first because it is strict (random GBK bytes almost never decode);
+otherwise charset-normalizer chooses among the CJK encodings, which it tells apart
+by how coherent the decoded text is.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from briefing.errors import InputError
+from briefing.readers import RawDocument
+
+# Tried by detection; Big5 is decoded as its HKSCS superset so that files saved by
+# Hong Kong software (or with HKSCS characters) still decode.
+CANDIDATES = ("gb18030", "big5", "utf_16")
+DECODE_AS = {"big5": "big5hkscs", "cp950": "big5hkscs", "gb2312": "gb18030", "gbk": "gb18030"}
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"))
+SNIFF = 8192
+CONTROL_MAX = 0.02   # share of control bytes above which a file is binary, not text
+
+
+def read_text(path: Path) -> RawDocument:
+    return RawDocument(text=decode_bytes(path.read_bytes(), str(path)))
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Decode text of unknown encoding, or raise InputError saying why not."""
+    if not data.strip():
+        raise InputError(name, "empty file")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if _looks_binary(data[:SNIFF]):
+        raise InputError(name, "binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(CANDIDATES)).best()
+    if best is not None:
+        encoding = DECODE_AS.get(best.encoding, best.encoding)
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            return str(best)
+    raise InputError(name, "cannot decode text (tried utf-8, " + ", ".join(CANDIDATES) + ")")
+
+
+def _looks_binary(head: bytes) -> bool:
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control > CONTROL_MAX * len(head)
