@@ -1,0 +1,278 @@
+"""Which region each sentence of an article speaks about.
+
+A briefing files every number under a region, and local news rarely repeats
+the region in the sentence that carries the number: a mayor's section, a
+district's report or "我市" stand for it. The rules, in order of strength:
+
+1. the sentence's own topic: a region (or 我市/全区…) opening a clause as its
+   subject — `新会区预计地区生产总值增长9%`, `2023年,广东将安排…`;
+2. a place inside the current region named in the sentence — a city article
+   saying `到新会智造产业园…调研` speaks of 新会区;
+3. the section: a speaker line (`台山市委副书记、市长郑劲龙:`) or a heading
+   naming a region holds until the next one;
+4. the article's subject: title, lead and mention counts, else the paper's city.
+
+Other regions merely mentioned (`与开平共建…`, `选定广州市增城区为…对象`,
+`江门市重点建设项目` in a 台山 section) never move a sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from briefing.model import Article
+from briefing.regions.gazetteer import Gazetteer, Mention, Region, load_gazetteer
+
+if TYPE_CHECKING:  # the extract package imports this module; avoid the cycle
+    from briefing.extract.sentences import Sentence
+
+# 我市/全区/本县 name the region of the article or section at that level;
+# 该市 points back to the last region of that level named before.
+DEICTIC_LEVEL = {
+    "我省": "省", "全省": "省", "本省": "省",
+    "我市": "市", "全市": "市", "本市": "市",
+    "我区": "区", "全区": "区", "本区": "区",
+    "我县": "县", "全县": "县", "本县": "县",
+    "我州": "州", "全州": "州", "本州": "州",
+    "我旗": "旗", "全旗": "旗", "本旗": "旗",
+}
+ANAPHORA_LEVEL = {"该省": "省", "该市": "市", "该区": "区", "该县": "县", "该州": "州"}
+
+# Words that begin a predicate right after its subject: adverbs, auxiliaries,
+# prepositions and the verbs of work reports. A region followed by one of these
+# is the clause's subject (广东将安排…, 江海区主动规划…); a region followed by a
+# noun is a modifier inside a name (广东股权交易中心, 江门北站) and is not.
+PREDICATE_STARTS = tuple(sorted((
+    "将", "要", "已", "正", "在", "也", "还", "便", "就", "则", "又", "都", "均", "共",
+    "再", "更", "仍", "是", "把", "以", "用", "对", "从", "向", "被", "由", "为", "应",
+    "需", "须", "会", "能", "可", "的", "有", "拥有", "共有", "今年", "去年", "明年",
+    "全年", "上半年", "前三季度", "一季度", "目前", "近年", "近期", "首次", "率先",
+    "坚持", "持续", "积极", "主动", "大力", "全力", "全面", "深入", "加快", "着力",
+    "努力", "不断", "始终", "继续", "进一步", "预计", "力争", "争取", "计划", "出台",
+    "制定", "印发", "推进", "推动", "实施", "落实", "打造", "建设", "建立", "实现",
+    "完成", "新增", "引进", "成功", "累计", "提出", "召开", "举行", "发布", "聚焦",
+    "围绕", "通过", "按照", "抢抓", "紧抓", "立足", "经济", "地区生产总值", "GDP",
+    "委", "政府", "人民政府", "人大", "政协", "各级", "各地", "上下",
+), key=len, reverse=True))
+
+# Openers that may stand before a clause's subject: list numbers, time words
+# and connectives (今年,新会区… / 同时,江海区… / 7.力争…).
+_OPENER = re.compile(
+    r"(?:\s+|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★]"
+    r"|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?<=[年月日])"
+    r"|今年以来|去年以来|今年|去年|明年|目前|当前|近年来|近期|同时|此外|另外|其中"
+    r"|与此同时|接下来|下一步|据悉|据介绍|据了解|而且|并且|但是|而|并)")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+
+# A speaker line: region, office and title, a name, then a colon
+# (台山市委副书记、市长郑劲龙: / 鹤山市人民政府市长张华景：).
+_SPEAKER = re.compile(
+    r"^\s*(?P<who>[^:：，,。；;]{2,40}?(?:书记|省长|市长|区长|县长|州长|旗长|盟长|主任|主席|局长|负责人)"
+    r"[^:：，,。；;]{0,6})[:：]")
+# A heading that is only a region or starts with one and a separator.
+_HEADING_SEP = " :：|｜丨·—-"
+# Paper and station names carry the home city of their reporters (江门日报记者).
+_MEDIA = re.compile(r"日报|晚报|新闻网|电视台|融媒|发布")
+
+_TITLE_WEIGHT, _LEAD_WEIGHT, _TOPIC_BONUS = 3.0, 2.0, 1.0
+_LEAD_PARAGRAPHS = 3
+
+
+@dataclass
+class _Section:
+    region: Region
+    first_paragraph: int
+
+
+def attribute(article: Article, sentences: list[Sentence]) -> None:
+    """Set `region` and `mentions` on every sentence, and `article.regions`."""
+    gaz = load_gazetteer()
+    found = [gaz.find_mentions(s.text) for s in sentences]
+    paper = _paper_city(gaz, article, sentences, found)
+    sections = _sections(gaz, sentences, found)
+    in_section = {id(s) for i, s in enumerate(sentences) if _section_at(sections, s) is not None}
+    subject = _subject(gaz, article, sentences, found, paper, in_section) or paper
+    recent: list[Region] = []
+    for sentence, mentions in zip(sentences, found):
+        section = _section_at(sections, sentence)
+        context = section.region if section else subject
+        context_chain = [r for r in (context, subject, paper) if r is not None]
+        resolved = gaz.resolve(mentions, context_chain)
+        sentence.mentions = resolved
+        region = _topic(sentence.text, resolved, context_chain, recent)
+        if region is None and context is not None:
+            region = _inner_place(resolved, context)
+        region = region or context
+        sentence.region = region.name if region else None
+        recent.extend(r for _, r in resolved)
+    if sections:
+        article.regions = list(dict.fromkeys(s.region.name for s in sections))
+    elif subject is not None:
+        article.regions = [subject.name]
+
+
+def place_of(text: str, sentence: Sentence) -> str | None:
+    """The region a short span names when it differs from its sentence's.
+
+    Only strong signals count: a level word owning a quoted programme
+    (省“双十”战略 → the province) and a place inside the sentence's region
+    (新会智造产业园 in a 江门 sentence). Names of other regions inside project
+    and school names (广州软件学院, 江门市重点建设项目) do not move a fact.
+    """
+    gaz = load_gazetteer()
+    own = _region_named(gaz, sentence.region)
+    if own is None:
+        return None
+    for m in re.finditer(r"(?<![我全本该])([省市区县州])(?=[“\"《「])", text):
+        mentions = gaz.find_mentions(text[max(0, m.start() - 6):m.end()])
+        if any(x.end == min(6, m.start()) + 1 for x in mentions):
+            continue  # the 市 of 江门市“…”, a name and not a level word
+        target = _level_up(own, m.group(1))
+        if target is not None and target != own:
+            return target.name
+    inner = _inner_place(gaz.resolve(gaz.find_mentions(text), [own]), own)
+    return inner.name if inner is not None else None
+
+
+def _region_named(gaz: Gazetteer, name: str | None) -> Region | None:
+    if not name:
+        return None
+    found = [r for r in gaz.lookup(name) if r.name == name]
+    return found[0] if len(found) == 1 else (found[0] if found else None)
+
+
+def _level_up(region: Region, suffix: str) -> Region | None:
+    """The nearest region at or above `region` whose name ends in `suffix`."""
+    for r in [region, *region.ancestors()]:
+        if r.suffix == suffix or (suffix == "省" and r.level == "province"):
+            return r
+    return None
+
+
+def _clause_starts(text: str) -> Iterable[int]:
+    """Offsets where a clause's subject may start, after openers."""
+    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
+    for start in starts:
+        pos = start
+        while True:
+            m = _OPENER.match(text, pos)
+            if not m or m.end() == pos:
+                break
+            pos = m.end()
+            if text[pos:pos + 1] in ",，":
+                pos += 1
+        if pos < len(text):
+            yield pos
+
+
+def _topic(text: str, resolved: Sequence[tuple[Mention, Region]],
+           chain: Sequence[Region], recent: Sequence[Region]) -> Region | None:
+    """The region a clause of the sentence is about, if one is its subject."""
+    by_start = {m.start: r for m, r in resolved}
+    for pos in _clause_starts(text):
+        word = text[pos:pos + 2]
+        if word in DEICTIC_LEVEL:
+            for region in chain:
+                target = _level_up(region, DEICTIC_LEVEL[word])
+                if target is not None:
+                    return target
+            continue
+        if word in ANAPHORA_LEVEL:
+            for region in reversed(recent):
+                if region.suffix == ANAPHORA_LEVEL[word]:
+                    return region
+            continue
+        region = by_start.get(pos)
+        if region is None:
+            continue
+        mention = next(m for m, r in resolved if m.start == pos)
+        if text.startswith(PREDICATE_STARTS, mention.end):
+            return region
+    return None
+
+
+def _inner_place(resolved: Sequence[tuple[Mention, Region]], context: Region) -> Region | None:
+    """The one region strictly inside `context` that the sentence names, if any."""
+    inner = {r for _, r in resolved if r != context and r.within(context)}
+    return inner.pop() if len(inner) == 1 else None
+
+
+def _sections(gaz: Gazetteer, sentences: Sequence[Sentence],
+              found: Sequence[list[Mention]]) -> list[_Section]:
+    """Speaker lines and region headings, each opening a section."""
+    out: list[_Section] = []
+    for sentence, mentions in zip(sentences, found):
+        if not mentions or mentions[0].start > len(sentence.text) - len(sentence.text.lstrip()):
+            continue
+        first = mentions[0]
+        opens = bool(_SPEAKER.match(sentence.text))
+        if not opens and sentence.is_heading:
+            rest = sentence.text[first.end:]
+            opens = rest == "" or rest[0] in _HEADING_SEP
+        if not opens:
+            continue
+        context = [out[-1].region] if out else []
+        resolved = gaz.resolve([first], context)
+        if resolved:
+            out.append(_Section(resolved[0][1], sentence.paragraph))
+    return out
+
+
+def _section_at(sections: Sequence[_Section], sentence: Sentence) -> _Section | None:
+    current = None
+    for section in sections:
+        if section.first_paragraph <= sentence.paragraph:
+            current = section
+    return current
+
+
+def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
+                found: Sequence[list[Mention]]) -> Region | None:
+    """The city of the paper that printed the article (江门日报 → 江门市)."""
+    texts = [(article.source, gaz.find_mentions(article.source))] if article.source else []
+    texts += [(s.text, m) for s, m in zip(sentences, found)]
+    for text, mentions in texts:
+        for m in mentions:
+            if _MEDIA.match(text, m.end) and len(m.candidates) == 1:
+                return m.candidates[0]
+    return None
+
+
+def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
+             found: Sequence[list[Mention]], paper: Region | None,
+             skip: set[int]) -> Region | None:
+    """The region the article is about: title, lead and mention counts.
+
+    Sentences inside speaker sections are left out, so an article of four
+    speakers is about what its lead says (江门), not its longest speech.
+    """
+    scores: Counter[Region] = Counter()
+    context = [paper] if paper else []
+    title_mentions = gaz.resolve(gaz.find_mentions(article.title), context)
+    for _, region in title_mentions:
+        scores[region] += _TITLE_WEIGHT
+    if paper is not None and any(w in article.title for w in DEICTIC_LEVEL):
+        scores[paper] += _TITLE_WEIGHT
+    paragraphs_seen: list[int] = []
+    for sentence, mentions in zip(sentences, found):
+        if id(sentence) in skip or not mentions:
+            continue
+        if sentence.paragraph not in paragraphs_seen:
+            paragraphs_seen.append(sentence.paragraph)
+        weight = _LEAD_WEIGHT if len(paragraphs_seen) <= _LEAD_PARAGRAPHS else 1.0
+        resolved = gaz.resolve(mentions, context)
+        starts = set(_clause_starts(sentence.text))
+        for mention, region in resolved:
+            if _MEDIA.match(sentence.text, mention.end):
+                continue
+            bonus = _TOPIC_BONUS if mention.start in starts else 0.0
+            scores[region] += weight + bonus
+    if not scores:
+        return None
+    best, top = scores.most_common(1)[0]
+    # Prefer the narrower region when it is nearly as present as its parent:
+    # a 新会区 report keeps naming 江门 too.
+    inner = [(s, r) for r, s in scores.items() if r != best and r.within(best) and s >= top / 2]
+    return max(inner, key=lambda x: x[0])[1] if inner else best

@@ -1,0 +1,258 @@
+"""China's administrative divisions, and finding them in text.
+
+Facts are filed under regions, and the same region is written many ways
+(江海区, 江海, 高新区(江海区), 江门高新区), while one name can mean several
+regions (鼓楼区 is in five cities). The gazetteer knows every province,
+prefecture and county-level division (data/regions.csv, see data/README.md),
+finds their names in text in one Aho-Corasick pass, and settles ambiguous names
+by the places around them.
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Literal, Sequence
+
+import ahocorasick
+
+Level = Literal["province", "prefecture", "county"]
+MentionKind = Literal["name", "short", "alias"]
+
+# A full name ending in 市 followed by these is a word, not the place:
+# 合作市场 is "cooperation market", not 合作市 + 场.
+_NOT_AFTER_CITY = "场值"
+
+
+@dataclass(frozen=True)
+class Region:
+    """One division. `parent` and `province` walk up through the cached gazetteer."""
+
+    code: str
+    name: str
+    short: str
+    level: Level
+    parent_code: str | None
+
+    @property
+    def parent(self) -> Region | None:
+        return load_gazetteer().get(self.parent_code) if self.parent_code else None
+
+    @property
+    def province(self) -> Region:
+        region = self
+        while region.parent is not None:
+            region = region.parent
+        return region
+
+    def ancestors(self) -> list[Region]:
+        """Parent first, province last."""
+        out: list[Region] = []
+        region = self.parent
+        while region is not None:
+            out.append(region)
+            region = region.parent
+        return out
+
+    def within(self, other: Region) -> bool:
+        """True when this region is `other` or lies inside it."""
+        return self == other or other in self.ancestors()
+
+    @property
+    def suffix(self) -> str:
+        """The last character of the name (省 市 区 县 旗 州 盟), which 我市/全区 refer to."""
+        return self.name[-1]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text naming one or more candidate regions."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Region, ...]
+    kind: MentionKind = "name"
+
+
+@dataclass
+class _Entry:
+    kind: MentionKind | Literal["block"]
+    codes: tuple[str, ...]
+
+
+@dataclass
+class Gazetteer:
+    """All divisions, indexed by code and by every name they are written with."""
+
+    regions: dict[str, Region]
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    not_places: tuple[str, ...] = ()
+    qualified_only: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self._by_name: dict[str, list[Region]] = defaultdict(list)
+        self._children: dict[str, list[Region]] = defaultdict(list)
+        entries: dict[str, _Entry] = {}
+
+        def add(key: str, kind: MentionKind, code: str) -> None:
+            entry = entries.get(key)
+            if entry is None or _RANK[kind] > _RANK[entry.kind]:
+                entries[key] = _Entry(kind, (code,))
+            elif entry.kind == kind and code not in entry.codes:
+                entry.codes = entry.codes + (code,)
+
+        for region in self.regions.values():
+            self._by_name[region.name].append(region)
+            if region.short:
+                self._by_name[region.short].append(region)
+            if region.parent_code:
+                self._children[region.parent_code].append(region)
+        for region in self.regions.values():
+            if region.code in self.qualified_only:
+                parent = self.regions.get(region.parent_code or "")
+                for prefix in (parent.name, parent.short) if parent else ():
+                    if prefix:
+                        add(prefix + region.name, "name", region.code)
+            else:
+                add(region.name, "name", region.code)
+            if region.short:
+                add(region.short, "short", region.code)
+        for alias, codes in self.aliases.items():
+            for code in codes:
+                add(alias, "alias", code)
+                self._by_name[alias].append(self.regions[code])
+        for word in self.not_places:
+            entries[word] = _Entry("block", ())
+        self._automaton = ahocorasick.Automaton()
+        for key, entry in entries.items():
+            self._automaton.add_word(key, (len(key), entry))
+        self._automaton.make_automaton()
+
+    def get(self, code: str | None) -> Region | None:
+        return self.regions.get(code) if code else None
+
+    def lookup(self, name: str) -> list[Region]:
+        """Every region written `name`: full names, short forms and aliases."""
+        return list(self._by_name.get(name.strip(), ()))
+
+    def children(self, region: Region) -> list[Region]:
+        return list(self._children.get(region.code, ()))
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Region names in `text`, leftmost-longest, without overlaps.
+
+        Longest match keeps 江门 inside 江门市 from counting twice and lets a
+        listed non-place word (中山大学) hide the region inside it.
+        """
+        raw: list[tuple[int, int, _Entry]] = []
+        for end, (length, entry) in self._automaton.iter(text):
+            start = end - length + 1
+            if entry.kind == "name" and text[end] == "市" \
+                    and text[end + 1:end + 2] in _NOT_AFTER_CITY:
+                continue
+            raw.append((start, end + 1, entry))
+        raw.sort(key=lambda m: (m[0], m[0] - m[1]))
+        out: list[Mention] = []
+        covered = 0
+        for start, end, entry in raw:
+            if start < covered:
+                continue
+            covered = end
+            if entry.kind == "block":
+                continue
+            candidates = tuple(self.regions[c] for c in entry.codes)
+            out.append(Mention(start, end, text[start:end], candidates, entry.kind))
+        return out
+
+    def resolve(self, mentions: Sequence[Mention],
+                context: Sequence[Region] = ()) -> list[tuple[Mention, Region]]:
+        """Pick one region per mention, using the context and the other mentions.
+
+        A name right after its parent (广州市增城区) takes that parent's child;
+        otherwise a candidate inside a region of the context or of an
+        unambiguous mention wins, then one beside them (same parent). A name
+        still ambiguous is left out: a wrong region is worse than none.
+        """
+        known: list[Region] = list(context)
+        known += [m.candidates[0] for m in mentions if len(m.candidates) == 1]
+        near: set[Region] = set()
+        for region in known:
+            near.add(region)
+            near.update(region.ancestors())
+        out: list[tuple[Mention, Region]] = []
+        previous: tuple[Mention, Region] | None = None
+        for mention in mentions:
+            choice = self._choose(mention, known, near, previous)
+            if choice is not None:
+                out.append((mention, choice))
+                previous = (mention, choice)
+        return out
+
+    def _choose(self, mention: Mention, known: list[Region], near: set[Region],
+                previous: tuple[Mention, Region] | None) -> Region | None:
+        if len(mention.candidates) == 1:
+            return mention.candidates[0]
+        scores: dict[Region, int] = {}
+        for cand in mention.candidates:
+            lineage = cand.ancestors()
+            score = 0
+            if previous and previous[0].end == mention.start and previous[1] in lineage:
+                score = 4
+            elif cand in known:
+                score = 3
+            elif any(a in near for a in lineage if a.level != "province") or \
+                    (cand.level != "county" and cand.province in near):
+                score = 2
+            elif cand.parent_code and any(k.parent_code == cand.parent_code for k in known):
+                score = 1
+            scores[cand] = score
+        best = max(scores.values())
+        winners = [c for c, s in scores.items() if s == best]
+        if best > 0 and len(winners) == 1:
+            return winners[0]
+        # 吉林 (province and its city), 海南 (province, prefecture, district):
+        # with nothing around to decide, the widest region is the usual reading.
+        pool = winners if best > 0 else list(mention.candidates)
+        top = [c for c in pool if not any(o in c.ancestors() for o in pool)]
+        if len(top) == 1:
+            return top[0]
+        if best == 0:
+            for level in ("province", "prefecture"):
+                at_level = [c for c in top if c.level == level]
+                if len(at_level) == 1:
+                    return at_level[0]
+        return None
+
+
+_RANK = {"block": 3, "name": 2, "alias": 2, "short": 1}
+
+
+def _data_text(name: str) -> str:
+    return resources.files("briefing.regions").joinpath("data", name).read_text("utf-8")
+
+
+def _words(name: str) -> tuple[str, ...]:
+    lines = (ln.split("#", 1)[0].strip() for ln in _data_text(name).splitlines())
+    return tuple(ln for ln in lines if ln)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The nationwide gazetteer, built once per process (about 50 ms)."""
+    regions: dict[str, Region] = {}
+    qualified: set[str] = set()
+    for row in csv.DictReader(_data_text("regions.csv").splitlines()):
+        regions[row["code"]] = Region(row["code"], row["name"], row["short"],
+                                      row["level"], row["parent"] or None)  # type: ignore[arg-type]
+        if row["bare"] == "0":
+            qualified.add(row["code"])
+    aliases: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    for row in csv.DictReader(_data_text("aliases.csv").splitlines()):
+        aliases[row["alias"]] += (row["code"],)
+    return Gazetteer(regions, dict(aliases), _words("not_places.txt"), frozenset(qualified))
