@@ -72,9 +72,10 @@ _SPEAKER = re.compile(
     r"^\s*(?P<who>[^:：，,。；;]{2,40}?(?:书记|省长|市长|区长|县长|州长|旗长|盟长|主任|主席|局长|负责人)"
     r"[^:：，,。；;]{0,6})[:：]")
 # A heading that is only a region or starts with one and a separator.
-_HEADING_SEP = " :：|｜丨·—-"
+_HEADING_SEP = " :：|｜丨·—-】]"
+_HEADING_MARKS = "【[■●◆▲★·•"
 # Paper and station names carry the home city of their reporters (江门日报记者).
-_MEDIA = re.compile(r"日报|晚报|新闻网|电视台|融媒|发布")
+_MEDIA = re.compile(r"日报|晚报|特区报|商报|都市报|新闻网|新闻|电视台|广播电视台|融媒|发布")
 
 _TITLE_WEIGHT, _LEAD_WEIGHT, _TOPIC_BONUS = 3.0, 2.0, 1.0
 _LEAD_PARAGRAPHS = 3
@@ -91,15 +92,20 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     gaz = load_gazetteer()
     found = [gaz.find_mentions(s.text) for s in sentences]
     paper = _paper_city(gaz, article, sentences, found)
-    sections = _sections(gaz, sentences, found)
+    # Regions named without ambiguity anywhere in the article settle the
+    # ambiguous ones (龙华区 in an article that also says 深圳).
+    named = [m.candidates[0] for ms in found for m in ms if len(m.candidates) == 1]
+    article_context = [r for r, _ in Counter(named).most_common()]
+    sections = _sections(gaz, sentences, found, ([paper] if paper else []) + article_context)
     in_section = {id(s) for i, s in enumerate(sentences) if _section_at(sections, s) is not None}
-    subject = _subject(gaz, article, sentences, found, paper, in_section) or paper
+    subject = _subject(gaz, article, sentences, found, paper, in_section,
+                       article_context) or paper
     recent: list[Region] = []
     for sentence, mentions in zip(sentences, found):
         section = _section_at(sections, sentence)
         context = section.region if section else subject
         context_chain = [r for r in (context, subject, paper) if r is not None]
-        resolved = gaz.resolve(mentions, context_chain)
+        resolved = gaz.resolve(mentions, context_chain + article_context)
         sentence.mentions = resolved
         region = _topic(sentence.text, resolved, context_chain, recent)
         if region is None and context is not None:
@@ -125,7 +131,7 @@ def place_of(text: str, sentence: Sentence) -> str | None:
     own = _region_named(gaz, sentence.region)
     if own is None:
         return None
-    for m in re.finditer(r"(?<![我全本该])([省市区县州])(?=[“\"《「])", text):
+    for m in re.finditer(r"(?<![全该])([省市区县州])(?=[“\"《「])", text):
         mentions = gaz.find_mentions(text[max(0, m.start() - 6):m.end()])
         if any(x.end == min(6, m.start()) + 1 for x in mentions):
             continue  # the 市 of 江门市“…”, a name and not a level word
@@ -200,20 +206,22 @@ def _inner_place(resolved: Sequence[tuple[Mention, Region]], context: Region) ->
 
 
 def _sections(gaz: Gazetteer, sentences: Sequence[Sentence],
-              found: Sequence[list[Mention]]) -> list[_Section]:
+              found: Sequence[list[Mention]], around: list[Region]) -> list[_Section]:
     """Speaker lines and region headings, each opening a section."""
     out: list[_Section] = []
     for sentence, mentions in zip(sentences, found):
-        if not mentions or mentions[0].start > len(sentence.text) - len(sentence.text.lstrip()):
+        text = sentence.text
+        lead = len(text) - len(text.lstrip(" \t" + _HEADING_MARKS))
+        if not mentions or mentions[0].start != lead:
             continue
         first = mentions[0]
-        opens = bool(_SPEAKER.match(sentence.text))
+        opens = bool(_SPEAKER.match(text))
         if not opens and sentence.is_heading:
-            rest = sentence.text[first.end:]
+            rest = text[first.end:]
             opens = rest == "" or rest[0] in _HEADING_SEP
         if not opens:
             continue
-        context = [out[-1].region] if out else []
+        context = ([out[-1].region] if out else []) + around
         resolved = gaz.resolve([first], context)
         if resolved:
             out.append(_Section(resolved[0][1], sentence.paragraph))
@@ -242,14 +250,14 @@ def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
 
 def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
              found: Sequence[list[Mention]], paper: Region | None,
-             skip: set[int]) -> Region | None:
+             skip: set[int], around: list[Region]) -> Region | None:
     """The region the article is about: title, lead and mention counts.
 
     Sentences inside speaker sections are left out, so an article of four
     speakers is about what its lead says (江门), not its longest speech.
     """
     scores: Counter[Region] = Counter()
-    context = [paper] if paper else []
+    context = ([paper] if paper else []) + around
     title_mentions = gaz.resolve(gaz.find_mentions(article.title), context)
     for _, region in title_mentions:
         scores[region] += _TITLE_WEIGHT

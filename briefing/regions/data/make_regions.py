@@ -30,7 +30,7 @@ NON_NOUN_FLAGS = ("a", "v", "d", "b", "c", "m", "q", "f", "t", "s", "p", "u", "r
 
 # Suffixes stripped to make a short form, longest first within each level.
 PROVINCE_SUFFIXES = ("特别行政区", "自治区", "省", "市")
-PREFECTURE_SUFFIXES = ("自治州", "地区", "盟", "市")
+PREFECTURE_SUFFIXES = ("自治州", "地区", "新区", "盟", "市")
 COUNTY_SUFFIXES = ("自治县", "自治旗", "新区", "林区", "特区", "矿区", "区", "县", "市", "旗")
 
 
@@ -99,6 +99,8 @@ def read_divisions() -> list[tuple[str, str]]:
         code, name = row["adcode"][:6], row["name"].strip()
         if code[:2] in ("71", "81", "82") and code[2:] != "0000":
             continue  # GB/T 2260 lists these only at the top level
+        if code[:2] == "99":
+            continue  # the source's placeholder for sea areas, not a division
         if name.endswith("直辖"):
             continue
         rows.append((code, name))

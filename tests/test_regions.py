@@ -1,0 +1,122 @@
+"""The gazetteer: every division, its names, and finding them in text."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefing.regions import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def names(gaz, text, context=()):
+    """Resolved (surface, full name, parent name) triples for `text`."""
+    ctx = [r for n in context for r in gaz.lookup(n) if r.name == n][: len(context)]
+    out = []
+    for mention, region in gaz.resolve(gaz.find_mentions(text), ctx):
+        out.append((mention.surface, region.name, region.parent.name if region.parent else None))
+    return out
+
+
+def test_covers_the_whole_country(gaz):
+    levels = [r.level for r in gaz.regions.values()]
+    assert levels.count("province") == 34  # 31 mainland + 香港 澳门 台湾
+    assert levels.count("prefecture") > 330
+    assert levels.count("county") > 2800
+    for region in gaz.regions.values():
+        assert len(region.code) == 6 and region.code.isdigit()
+        if region.level == "province":
+            assert region.parent is None
+        else:
+            assert region.parent is not None and region.province.level == "province"
+
+
+def test_region_walks_up_to_its_province(gaz):
+    jianghai = gaz.get("440704")
+    assert (jianghai.name, jianghai.short, jianghai.level) == ("江海区", "江海", "county")
+    assert jianghai.parent.name == "江门市"
+    assert jianghai.province.name == "广东省"
+    assert jianghai.within(gaz.get("440000"))
+    # Municipalities: districts hang from the municipality itself.
+    assert gaz.get("110105").parent.name == "北京市"
+    # County-level cities directly under a province.
+    assert gaz.get("429004").parent.name == "湖北省"
+
+
+def test_load_is_fast_and_cached():
+    load_gazetteer.cache_clear()
+    t0 = time.perf_counter()
+    first = load_gazetteer()
+    assert time.perf_counter() - t0 < 0.2
+    assert load_gazetteer() is first
+
+
+def test_short_forms_follow_the_rules(gaz):
+    shorts = {r.name: r.short for r in gaz.regions.values()}
+    assert shorts["新会区"] == "新会" and shorts["鹤山市"] == "鹤山"
+    assert shorts["广西壮族自治区"] == "广西" and shorts["内蒙古自治区"] == "内蒙古"
+    assert shorts["延边朝鲜族自治州"] == "延边" and shorts["乳源瑶族自治县"] == "乳源"
+    assert all(len(s) != 1 for s in shorts.values())
+    # Ordinary words are never short forms.
+    for word in ("振兴", "新兴", "合作", "青山", "光明", "城区"):
+        assert all(r.short != word for r in gaz.regions.values())
+
+
+def test_lookup_knows_full_short_and_alias_names(gaz):
+    assert [r.name for r in gaz.lookup("江海")] == ["江海区"]
+    assert [r.name for r in gaz.lookup("江门高新区")] == ["江海区"]
+    assert sorted(r.parent.name for r in gaz.lookup("龙华区")) == ["海口市", "深圳市"]
+    assert len(gaz.lookup("鼓楼区")) >= 4
+
+
+def test_mentions_are_leftmost_longest(gaz):
+    assert names(gaz, "江门市江海区") == [("江门市", "江门市", "广东省"), ("江海区", "江海区", "江门市")]
+    assert names(gaz, "高新区(江海区)深入推进") == [("江海区", "江海区", "江门市")]
+    assert names(gaz, "大力实施江门高新区争创全国高新区50强") == [("江门高新区", "江海区", "江门市")]
+    assert names(gaz, "投资200亿元的中创新航项目签约落地新会") == [("新会", "新会区", "江门市")]
+
+
+@pytest.mark.parametrize("text", [
+    "全面推进乡村振兴", "培育战略性新兴产业", "扩大合作市场", "守护绿水青山",
+    "提档升级老城区传统商圈", "中山大学附属医院", "建设现代化沿海城市",
+])
+def test_ordinary_words_are_not_places(gaz, text):
+    assert gaz.find_mentions(text) == []
+
+
+def test_ordinary_full_name_counts_after_its_parent(gaz):
+    assert names(gaz, "阳泉市城区") == [("阳泉市城区", "城区", "阳泉市")]
+
+
+def test_parent_before_a_name_decides(gaz):
+    assert names(gaz, "深圳市龙华区")[-1] == ("龙华区", "龙华区", "深圳市")
+    assert names(gaz, "海口市龙华区")[-1] == ("龙华区", "龙华区", "海口市")
+    assert names(gaz, "选定广州市增城区为对象")[-1] == ("增城区", "增城区", "广州市")
+
+
+def test_context_decides_and_ambiguity_without_it_is_dropped(gaz):
+    assert names(gaz, "鼓楼区") == []
+    assert names(gaz, "鼓楼区", context=["福州市"]) == [("鼓楼区", "鼓楼区", "福州市")]
+    assert names(gaz, "与开平共建", context=["鹤山市"]) == [("开平", "开平市", "江门市")]
+    assert names(gaz, "与开平共建", context=["唐山市"]) == [("开平", "开平区", "唐山市")]
+    # A sibling in the text decides too.
+    assert names(gaz, "福田区、龙华区")[-1] == ("龙华区", "龙华区", "深圳市")
+
+
+def test_province_short_form_is_the_usual_reading(gaz):
+    assert names(gaz, "吉林") == [("吉林", "吉林省", None)]
+    assert names(gaz, "海南") == [("海南", "海南省", None)]
+
+
+def test_finding_mentions_is_fast(gaz):
+    text = ("2023年，江门市新会区地区生产总值增长9%，鹤山市、台山市和开平市协同推进。"
+            "乡村振兴和新兴产业持续发展，深圳市龙华区与海口市龙华区交流合作。") * 1500
+    t0 = time.perf_counter()
+    mentions = gaz.find_mentions(text)
+    elapsed = time.perf_counter() - t0
+    assert len(mentions) == 10 * 1500
+    assert elapsed < 0.5, elapsed
