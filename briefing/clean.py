@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 # --- vocabularies -------------------------------------------------------------------
 
@@ -56,7 +57,9 @@ HEADLINE_MAX = 80      # the first line, if this short, is the headline: never c
 REPEAT_MIN = 12        # shorter lines (headings, list numbers) may legitimately repeat
 
 PINYIN_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_GLUED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*([a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?)\s*[))]")
+PINYIN_GLUED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[))]")
+PINYIN_TONED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*(?=[a-z]*[ü" + PINYIN_TONES + r"]|[a-z]{1,6}[1-5])"
+                          r"[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[))]")
 PINYIN_DOC_MIN = 5     # untoned "(qu)" only counts as pinyin when a page is full of it
 
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_PATTERNS))
@@ -69,11 +72,46 @@ _NUMBER_END = re.compile(NUMBER_END)
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 
 
-@dataclass
-class Cleaned:
-    """The body and what was taken out of it; metadata reads the furniture."""
+class Line(NamedTuple):
+    """A line as given and its Simplified twin of equal length: rules read `plain`,
+    edits are applied to both at the same offsets, so `text` stays verbatim."""
 
     text: str
+    plain: str
+
+    def sub(self, pattern: re.Pattern[str], repl: str = "") -> "Line":
+        """Replace what `pattern` finds in `plain` by `repl` in both."""
+        spans = [m.span() for m in pattern.finditer(self.plain)]
+        return Line(_replace(self.text, spans, repl), _replace(self.plain, spans, repl))
+
+    def strip(self) -> "Line":
+        lead = len(self.plain) - len(self.plain.lstrip())
+        end = len(self.plain.rstrip())
+        return Line(self.text[lead:end], self.plain[lead:end])
+
+    def __add__(self, other: "Line") -> "Line":   # type: ignore[override]
+        return Line(join_parts(self.text, other.text), join_parts(self.plain, other.plain))
+
+
+def _replace(s: str, spans: list[tuple[int, int]], repl: str) -> str:
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(s[pos:a] + repl)
+        pos = b
+    out.append(s[pos:])
+    return "".join(out)
+
+
+@dataclass
+class Cleaned:
+    """The body (verbatim and Simplified) and what was taken out of it.
+
+    Metadata rules read the removed parts, so those are kept in Simplified form;
+    captions are for people and stay verbatim.
+    """
+
+    text: str
+    plain: str = ""
     captions: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
@@ -86,27 +124,28 @@ def clean_text(raw: str) -> Cleaned:
     lines = _normalise_lines(raw)
     header, lines = _split_header(lines)
     lines, footer = _split_footer(lines)
-    out = Cleaned(text="", header=header, footer=footer)
-    body: list[str] = []
+    out = Cleaned(text="", header=[x.plain for x in header], footer=[x.plain for x in footer])
+    body: list[Line] = []
     for line in lines:
-        if is_furniture(line):
-            out.furniture.append(line)
-        elif len(line) <= CAPTION_MAX and _CAPTION.search(line):
-            out.captions.append(line)
-        elif len(line) <= BYLINE_MAX and _BYLINE.search(line) and not _has_sentence_punct(line):
-            out.bylines.append(line)
+        p = line.plain
+        if is_furniture(p):
+            out.furniture.append(p)
+        elif len(p) <= CAPTION_MAX and _CAPTION.search(p):
+            out.captions.append(line.text)
+        elif len(p) <= BYLINE_MAX and _BYLINE.search(p) and not _has_sentence_punct(p):
+            out.bylines.append(p)
         else:
             body.append(line)
     body = _strip_pinyin(body)
-    body = [_UNIT_GAP.sub("", line) for line in body]
-    body = _rejoin(body)
-    body = _drop_repeats(body)
-    out.text = "\n".join(body)
+    body = [line.sub(_UNIT_GAP) for line in body]
+    body = _drop_repeats(_rejoin(body))
+    out.text = "\n".join(line.text for line in body)
+    out.plain = "\n".join(line.plain for line in body)
     return out
 
 
 def is_furniture(line: str) -> bool:
-    """Navigation, page lists, copyright or a bare date line."""
+    """Navigation, page lists, copyright or a bare date line (Simplified text)."""
     return bool(_FURNITURE.search(line) or _DATE_ONLY.match(line))
 
 
@@ -123,41 +162,37 @@ def _has_sentence_punct(line: str) -> bool:
     return any(ch in SENTENCE_PUNCT for ch in line)
 
 
-def _normalise_lines(raw: str) -> list[str]:
+def _normalise_lines(raw: str) -> list[Line]:
     """One stripped line per input line, blank lines dropped, spaces collapsed."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
-    return [line for line in lines if line]
+    lines = (Line(x, simplify(x)).sub(_SPACES, " ").strip() for x in raw.split("\n"))
+    return [line for line in lines if line.plain]
 
 
-def _split_header(lines: list[str]) -> tuple[list[str], list[str]]:
+def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Everything up to the last navigation line before the body is the page header."""
-    first_body = next((i for i, line in enumerate(lines) if is_body(line)), len(lines))
+    first_body = next((i for i, x in enumerate(lines) if is_body(x.plain)), len(lines))
     last_nav = -1
     for i in range(first_body):
-        if is_furniture(lines[i]):
+        if is_furniture(lines[i].plain):
             last_nav = i
     return lines[:last_nav + 1], lines[last_nav + 1:]
 
 
-def _split_footer(lines: list[str]) -> tuple[list[str], list[str]]:
+def _split_footer(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """From the first furniture line after the last body paragraph to the end."""
-    last_body = max((i for i, line in enumerate(lines) if is_body(line)), default=-1)
+    last_body = max((i for i, x in enumerate(lines) if is_body(x.plain)), default=-1)
     for i in range(last_body + 1, len(lines)):
-        if is_furniture(lines[i]):
+        if is_furniture(lines[i].plain):
             return lines[:i], lines[i:]
     return lines, []
 
 
-def _strip_pinyin(lines: list[str]) -> list[str]:
+def _strip_pinyin(lines: list[Line]) -> list[Line]:
     """Remove `區(qū)` annotations: toned always, untoned only on pages full of them."""
-    count = sum(len(PINYIN_GLUED.findall(line)) for line in lines)
-
-    def repl(m: re.Match[str]) -> str:
-        toned = any(ch in PINYIN_TONES or ch == "ü" for ch in m.group(1)) or m.group(1)[-1].isdigit()
-        return "" if toned or count >= PINYIN_DOC_MIN else m.group(0)
-
-    return [PINYIN_GLUED.sub(repl, line) for line in lines]
+    count = sum(len(PINYIN_GLUED.findall(x.plain)) for x in lines)
+    pattern = PINYIN_GLUED if count >= PINYIN_DOC_MIN else PINYIN_TONED
+    return [line.sub(pattern) for line in lines]
 
 
 def _ends_mid_sentence(line: str) -> bool:
@@ -178,18 +213,18 @@ def _continues(prev: str, line: str) -> bool:
     return not is_heading(line) and not _LIST_START.match(line)
 
 
-def _rejoin(lines: list[str]) -> list[str]:
-    out: list[str] = []
+def _rejoin(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
     for line in lines:
-        headline = len(out) == 1 and len(out[0]) <= HEADLINE_MAX
-        if out and not headline and _continues(out[-1], line):
-            out[-1] = _UNIT_GAP.sub("", _join(out[-1], line))
+        headline = len(out) == 1 and len(out[0].plain) <= HEADLINE_MAX
+        if out and not headline and _continues(out[-1].plain, line.plain):
+            out[-1] = (out[-1] + line).sub(_UNIT_GAP)
         else:
             out.append(line)
     return out
 
 
-def _join(left: str, right: str) -> str:
+def join_parts(left: str, right: str) -> str:
     """Glue two parts; keep one space only between two Latin words."""
     if left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
         return f"{left} {right}"
@@ -200,15 +235,15 @@ def _key(line: str) -> str:
     return re.sub(r"\s+", "", line)
 
 
-def _drop_repeats(lines: list[str]) -> list[str]:
+def _drop_repeats(lines: list[Line]) -> list[Line]:
     """A paragraph repeated inside an article counts once, with its repeated heading."""
     seen: set[str] = set()
-    out: list[str] = []
+    out: list[Line] = []
     for i, line in enumerate(lines):
-        key = _key(line)
+        key = _key(line.plain)
         if len(key) >= REPEAT_MIN and key in seen:
             continue
-        nxt = _key(lines[i + 1]) if i + 1 < len(lines) else ""
+        nxt = _key(lines[i + 1].plain) if i + 1 < len(lines) else ""
         if key in seen and len(nxt) >= REPEAT_MIN and nxt in seen:
             continue
         seen.add(key)
@@ -216,10 +251,14 @@ def _drop_repeats(lines: list[str]) -> list[str]:
     return out
 
 
+# Taiwan and Hong Kong variants first, so 著/着 and 衞/卫 come out as a mainland reader writes them.
+SIMPLIFIERS = ("tw2s", "hk2s")
+
+
 @lru_cache(maxsize=1)
-def _t2s():
+def _simplifiers() -> tuple:
     import opencc
-    return opencc.OpenCC("t2s")
+    return tuple(opencc.OpenCC(name) for name in SIMPLIFIERS)
 
 
 def simplify(text: str) -> str:
@@ -228,13 +267,12 @@ def simplify(text: str) -> str:
     OpenCC converts phrases; where a phrase conversion changed the length of a line,
     that line is converted character by character instead.
     """
-    cc = _t2s()
     out: list[str] = []
     for line in text.split("\n"):
-        conv = cc.convert(line)
-        if len(conv) != len(line):
-            conv = "".join(_one_char(cc, ch) for ch in line)
-        out.append(conv)
+        for cc in _simplifiers():
+            conv = cc.convert(line)
+            line = conv if len(conv) == len(line) else "".join(_one_char(cc, ch) for ch in line)
+        out.append(line)
     return "\n".join(out)
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.clean import HEADLINE_MAX, Cleaned, is_heading
+from briefing.clean import HEADLINE_MAX, Cleaned, is_heading, simplify
 
 # --- vocabularies -------------------------------------------------------------------
 
@@ -40,7 +40,7 @@ PAGE_PATTERNS = (
 )
 
 _PAPER = re.compile(
-    r"(?:^|[\s□■◆()()/,,、:據据])([\u4e00-\u9fff]{2,6}?(?:"
+    r"(?:^|[^\u4e00-\u9fff]|据)([\u4e00-\u9fff]{2,6}?(?:"
     + "|".join(PAPER_SUFFIXES) + "))(" + "|".join(r for r, _ in PAPER_ROLES) + ")")
 
 
@@ -62,14 +62,14 @@ def read_metadata(cleaned: Cleaned, path: Path, *, title_hint: str = "",
 
 
 def find_title(cleaned: Cleaned, hint: str = "") -> str:
-    """The headline: on e-paper pages the first line the page's headline lists name."""
-    lines = cleaned.text.split("\n")
+    """The headline, verbatim: on e-paper pages the first line the page's lists name."""
+    lines, plain = cleaned.text.split("\n"), cleaned.plain.split("\n")
     listed = {_norm(x) for x in cleaned.header + cleaned.footer}
-    head = [line for line in lines[:4] if is_heading(line)]
-    for line in head:
-        if _norm(line) in listed:
-            return line
-    if hint and any(_norm(hint) == _norm(line) for line in lines[:4]):
+    for i, line in enumerate(plain[:4]):
+        if is_heading(line) and _norm(line) in listed:
+            return lines[i]
+    hint_key = _norm(simplify(hint))
+    if hint_key and any(hint_key == _norm(line) for line in plain[:4]):
         return hint.strip()
     if lines and _headline_like(lines[0]):
         return lines[0]
@@ -92,7 +92,7 @@ def find_date(cleaned: Cleaned, path: Path, *, date_hint: dt.date | None = None,
             return found, "header"
     if date_hint:
         return date_hint, "header"
-    found = date_from_text(cleaned.text)
+    found = date_from_text(cleaned.plain)
     if found:
         return found, "text"
     found = date_from_filename(path.name)
@@ -190,8 +190,8 @@ def find_source(cleaned: Cleaned) -> str:
 
 def find_paper(cleaned: Cleaned) -> str:
     rank = dict(PAPER_ROLES)
-    places = (cleaned.header, cleaned.text.split("\n")[:6], cleaned.footer, cleaned.furniture,
-              cleaned.bylines, cleaned.captions)
+    places = (cleaned.header, cleaned.plain.split("\n")[:6], cleaned.footer, cleaned.furniture,
+              cleaned.bylines, [simplify(x) for x in cleaned.captions])
     best: tuple[int, str] | None = None
     for lines in places:
         for line in lines:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from briefing.clean import clean_text, simplify
+from briefing.clean import clean_text
 from briefing.errors import InputError
 from briefing.metadata import read_metadata
 from briefing.model import Article, content_id
@@ -35,11 +35,16 @@ MAX_BYTES = 20_000_000
 
 @dataclass
 class RawDocument:
-    """What a format gives before cleaning: paragraphs as lines, and its own metadata."""
+    """What a format gives before cleaning: paragraphs as lines, and its own metadata.
+
+    `page` is the whole page's text when `text` is only its main part (HTML): the
+    paper's name and page number live in the parts that are not the article.
+    """
 
     text: str
     title: str = ""
     date: dt.date | None = None
+    page: str = ""
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
@@ -78,10 +83,15 @@ def read_article(path: Path, *, default_date: dt.date | None = None,
     cleaned = clean_text(raw.text)
     if not cleaned.text.strip():
         raise InputError(str(path), "no article text found")
+    if raw.page:
+        page = clean_text(raw.page)
+        cleaned.header += page.header
+        cleaned.footer += page.footer
+        cleaned.furniture += page.furniture
     meta = read_metadata(cleaned, path, title_hint=raw.title, date_hint=raw.date,
                          default_date=default_date)
     return Article(id=content_id(cleaned.text), path=str(path), title=meta.title,
-                   text=cleaned.text, plain=simplify(cleaned.text), date=meta.date,
+                   text=cleaned.text, plain=cleaned.plain, date=meta.date,
                    date_basis=meta.date_basis, source=meta.source,
                    captions=cleaned.captions)
 

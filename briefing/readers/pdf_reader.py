@@ -1,0 +1,84 @@
+"""PDF text layer, with the paragraphs the layout breaks into lines put back together.
+
+A PDF only knows lines. A line that runs to the right margin continues in the next
+one unless the next is indented or set apart by extra space: that is how a reader
+sees paragraphs, and it works for Chinese, which has no hyphens to go by.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from statistics import median
+
+from briefing.clean import join_parts
+from briefing.errors import InputError
+from briefing.readers import RawDocument
+
+FULL_LINE_SLACK = 2.0     # a line ending within this many character widths of the margin is full
+INDENT_MIN = 0.8          # an indent of this many character widths starts a paragraph
+PARAGRAPH_GAP = 0.8       # a vertical gap of this many line heights starts a paragraph
+MARGIN_SHARE = 0.07       # top/bottom share of the page where page numbers live
+PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?(?:\s*共\s*\d+\s*页)?[-–—\s]*$")
+
+
+def read_pdf(path: Path) -> RawDocument:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            title = str((pdf.metadata or {}).get("Title") or "")
+            pages = [_page_lines(page) for page in pdf.pages]
+    except (PDFSyntaxError, PdfminerException, PDFPasswordIncorrect) as exc:
+        raise InputError(str(path), f"corrupt pdf: {_short(exc)}") from None
+    except Exception as exc:  # pdfminer raises a zoo of types on broken files
+        raise InputError(str(path), f"corrupt pdf: {_short(exc)}") from None
+    paragraphs = _paragraphs([line for lines in pages for line in lines])
+    if not any(p.strip() for p in paragraphs):
+        raise InputError(str(path), "PDF has no text layer (scanned?)")
+    return RawDocument(text="\n".join(paragraphs), title=title)
+
+
+def _page_lines(page) -> list[dict]:
+    """Text lines of one page with the geometry needed to rebuild paragraphs."""
+    lines = [line for line in page.extract_text_lines(strip=True) if line["text"].strip()]
+    top, bottom = page.height * MARGIN_SHARE, page.height * (1 - MARGIN_SHARE)
+    lines = [line for line in lines
+             if not (PAGE_NUMBER.match(line["text"]) and (line["top"] < top or line["bottom"] > bottom))]
+    if not lines:
+        return []
+    right = max(line["x1"] for line in lines)
+    left = min(line["x0"] for line in lines)
+    size = median(line["bottom"] - line["top"] for line in lines) or 10.0
+    for line in lines:
+        line["full"] = line["x1"] >= right - FULL_LINE_SLACK * size
+        line["indented"] = line["x0"] >= left + INDENT_MIN * size
+        line["size"] = size
+    return lines
+
+
+def _paragraphs(lines: list[dict]) -> list[str]:
+    out: list[str] = []
+    prev: dict | None = None
+    for line in lines:
+        text = line["text"].strip()
+        if prev is not None and _continues(prev, line):
+            out[-1] = join_parts(out[-1], text)
+        else:
+            out.append(text)
+        prev = line
+    return out
+
+
+def _continues(prev: dict, line: dict) -> bool:
+    if not prev["full"] or line["indented"]:
+        return False
+    gap = line["top"] - prev["bottom"]
+    return gap < 0 or gap <= PARAGRAPH_GAP * line["size"]   # gap < 0: next page
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:80]
