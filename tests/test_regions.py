@@ -77,15 +77,33 @@ def test_mentions_are_leftmost_longest(gaz):
     assert names(gaz, "江门市江海区") == [("江门市", "江门市", "广东省"), ("江海区", "江海区", "江门市")]
     assert names(gaz, "高新区(江海区)深入推进") == [("江海区", "江海区", "江门市")]
     assert names(gaz, "大力实施江门高新区争创全国高新区50强") == [("江门高新区", "江海区", "江门市")]
-    assert names(gaz, "投资200亿元的中创新航项目签约落地新会") == [("新会", "新会区", "江门市")]
+    assert names(gaz, "投资200亿元的中创新航项目签约落地新会", context=["江门市"]) == [
+        ("新会", "新会区", "江门市")]
+
+
+def test_county_short_form_needs_its_prefecture_or_a_sibling_nearby(gaz):
+    assert names(gaz, "落地新会") == []
+    assert names(gaz, "江门新会") == [("江门", "江门市", "广东省"), ("新会", "新会区", "江门市")]
+    assert names(gaz, "高于增城、海门", context=["广州市", "南通市"]) == [
+        ("增城", "增城区", "广州市"), ("海门", "海门区", "南通市")]
+    assert names(gaz, "江海、新会两区", context=["江海区"])[-1] == ("新会", "新会区", "江门市")
+
+
+def test_township_of_the_same_name_is_not_the_county(gaz):
+    assert names(gaz, "打造龙口镇“牛街”", context=["烟台市"]) == []
 
 
 @pytest.mark.parametrize("text", [
     "全面推进乡村振兴", "培育战略性新兴产业", "扩大合作市场", "守护绿水青山",
     "提档升级老城区传统商圈", "中山大学附属医院", "建设现代化沿海城市",
+    "创建国家义务教育优质均衡发展示范县", "提高县域经济", "加快建设强富绿美新县镇",
 ])
 def test_ordinary_words_are_not_places(gaz, text):
     assert gaz.find_mentions(text) == []
+
+
+def test_longest_leftmost_keeps_the_province_over_a_county_inside(gaz):
+    assert names(gaz, "湖南县域经济") == [("湖南", "湖南省", None)]
 
 
 def test_ordinary_full_name_counts_after_its_parent(gaz):

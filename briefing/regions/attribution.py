@@ -94,7 +94,7 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     paper = _paper_city(gaz, article, sentences, found)
     # Regions named without ambiguity anywhere in the article settle the
     # ambiguous ones (龙华区 in an article that also says 深圳).
-    named = [m.candidates[0] for ms in found for m in ms if len(m.candidates) == 1]
+    named = [r for mentions in found for r in gaz.anchors(mentions)]
     article_context = [r for r, _ in Counter(named).most_common()]
     sections = _sections(gaz, sentences, found, ([paper] if paper else []) + article_context)
     in_section = {id(s) for i, s in enumerate(sentences) if _section_at(sections, s) is not None}

@@ -24,6 +24,12 @@ MentionKind = Literal["name", "short", "alias"]
 # A full name ending in 市 followed by these is a word, not the place:
 # 合作市场 is "cooperation market", not 合作市 + 场.
 _NOT_AFTER_CITY = "场值"
+# Characters after which a two-character full name (范县, 高县, 南县) or a
+# 新区 (滨海新区) may begin, unless another region's name ends right there
+# (信阳新县, 上海浦东新区): function words and the ends of level names.
+_LEFT_BOUNDARY = set("在到与和及同跟对赴向从至于经由把将是为的、省市州盟区县")
+# A short form before these names a township or village of the same name.
+_TOWNSHIP = set("镇乡村")
 
 
 @dataclass(frozen=True)
@@ -148,13 +154,15 @@ class Gazetteer:
         """Region names in `text`, leftmost-longest, without overlaps.
 
         Longest match keeps 江门 inside 江门市 from counting twice and lets a
-        listed non-place word (中山大学) hide the region inside it.
+        listed non-place word (中山大学) hide the region inside it. Two more
+        boundaries keep names out of words: a two-character full name must not
+        continue a word (示范县 is not 范县, 提高县域 not 高县), and a county's
+        short form before 镇/乡/村/街道 names a township (鹤山's 龙口镇, not 龙口市).
         """
         raw: list[tuple[int, int, _Entry]] = []
         for end, (length, entry) in self._automaton.iter(text):
             start = end - length + 1
-            if entry.kind == "name" and text[end] == "市" \
-                    and text[end + 1:end + 2] in _NOT_AFTER_CITY:
+            if entry.kind != "block" and not self._bounded(text, start, end + 1, entry):
                 continue
             raw.append((start, end + 1, entry))
         raw.sort(key=lambda m: (m[0], m[0] - m[1]))
@@ -163,6 +171,9 @@ class Gazetteer:
         for start, end, entry in raw:
             if start < covered:
                 continue
+            if entry.kind == "name" and (end - start == 2 or text.endswith("新区", 0, end)) \
+                    and not (out and out[-1].end == start) and not _word_start(text, start):
+                continue
             covered = end
             if entry.kind == "block":
                 continue
@@ -170,17 +181,33 @@ class Gazetteer:
             out.append(Mention(start, end, text[start:end], candidates, entry.kind))
         return out
 
+    def _bounded(self, text: str, start: int, end: int, entry: _Entry) -> bool:
+        after = text[end:end + 2]
+        if entry.kind == "name" and text[end - 1] == "市" and after[:1] in _NOT_AFTER_CITY:
+            return False
+        if entry.kind == "short" and (after[:1] in _TOWNSHIP or after == "街道"):
+            return any(self.regions[c].level != "county" for c in entry.codes)
+        return True
+
+    def anchors(self, mentions: Sequence[Mention]) -> list[Region]:
+        """Regions the mentions name beyond doubt: one candidate, and not a
+        county's bare short form (two characters like 新和 or 温泉 turn up inside
+        ordinary words far more often than they mean a county far away)."""
+        return [m.candidates[0] for m in mentions
+                if len(m.candidates) == 1 and not _weak(m, m.candidates[0])]
+
     def resolve(self, mentions: Sequence[Mention],
                 context: Sequence[Region] = ()) -> list[tuple[Mention, Region]]:
         """Pick one region per mention, using the context and the other mentions.
 
         A name right after its parent (广州市增城区) takes that parent's child;
-        otherwise a candidate inside a region of the context or of an
-        unambiguous mention wins, then one beside them (same parent). A name
+        otherwise a candidate inside a region of the context or of a sure
+        mention wins, then one beside them (same parent). A county's short
+        form counts only when its county, prefecture or a sibling is named in
+        the context or the text (新会 with 江门; 合江 alone is a word). A name
         still ambiguous is left out: a wrong region is worse than none.
         """
-        known: list[Region] = list(context)
-        known += [m.candidates[0] for m in mentions if len(m.candidates) == 1]
+        known: list[Region] = list(context) + self.anchors(mentions)
         near: set[Region] = set()
         for region in known:
             near.add(region)
@@ -188,21 +215,27 @@ class Gazetteer:
         out: list[tuple[Mention, Region]] = []
         previous: tuple[Mention, Region] | None = None
         for mention in mentions:
-            choice = self._choose(mention, known, near, previous)
+            after_parent = previous is not None and previous[0].end == mention.start
+            candidates = [c for c in mention.candidates
+                          if not _weak(mention, c)
+                          or (after_parent and previous[1] in c.ancestors())
+                          or _supported(c, known)]
+            choice = self._choose(candidates, known, near, previous if after_parent else None)
             if choice is not None:
                 out.append((mention, choice))
                 previous = (mention, choice)
         return out
 
-    def _choose(self, mention: Mention, known: list[Region], near: set[Region],
+    @staticmethod
+    def _choose(candidates: list[Region], known: list[Region], near: set[Region],
                 previous: tuple[Mention, Region] | None) -> Region | None:
-        if len(mention.candidates) == 1:
-            return mention.candidates[0]
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
         scores: dict[Region, int] = {}
-        for cand in mention.candidates:
+        for cand in candidates:
             lineage = cand.ancestors()
             score = 0
-            if previous and previous[0].end == mention.start and previous[1] in lineage:
+            if previous and previous[1] in lineage:
                 score = 4
             elif cand in known:
                 score = 3
@@ -218,7 +251,7 @@ class Gazetteer:
             return winners[0]
         # 吉林 (province and its city), 海南 (province, prefecture, district):
         # with nothing around to decide, the widest region is the usual reading.
-        pool = winners if best > 0 else list(mention.candidates)
+        pool = winners if best > 0 else candidates
         top = [c for c in pool if not any(o in c.ancestors() for o in pool)]
         if len(top) == 1:
             return top[0]
@@ -228,6 +261,23 @@ class Gazetteer:
                 if len(at_level) == 1:
                     return at_level[0]
         return None
+
+
+def _word_start(text: str, i: int) -> bool:
+    """Whether a word may begin at `i`: after a non-Han character or a function word."""
+    return i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in _LEFT_BOUNDARY
+
+
+def _weak(mention: Mention, region: Region) -> bool:
+    """A county named only by its short form: it needs support to count."""
+    return mention.kind == "short" and region.level == "county"
+
+
+def _supported(region: Region, known: Sequence[Region]) -> bool:
+    """The region, its parent or a sibling is among the known regions."""
+    parent = region.parent_code
+    return any(k == region or k.code == parent or (parent and k.parent_code == parent)
+               for k in known)
 
 
 _RANK = {"block": 3, "name": 2, "alias": 2, "short": 1}
