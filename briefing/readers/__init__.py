@@ -90,7 +90,8 @@ def read_article(path: Path, *, default_date: dt.date | None = None,
         cleaned.furniture += page.furniture
     meta = read_metadata(cleaned, path, title_hint=raw.title, date_hint=raw.date,
                          default_date=default_date)
-    return Article(id=content_id(cleaned.text), path=str(path), title=meta.title,
+    # The id hashes the Simplified text: a Traditional copy of an article is the same article.
+    return Article(id=content_id(cleaned.plain), path=str(path), title=meta.title,
                    text=cleaned.text, plain=cleaned.plain, date=meta.date,
                    date_basis=meta.date_basis, source=meta.source,
                    captions=cleaned.captions)

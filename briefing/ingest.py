@@ -1,0 +1,119 @@
+"""`briefing ingest`: read files into the store, skipping work already done.
+
+Reading and extraction are the slow parts and independent per file, so with
+`jobs > 1` they run in a process pool; only the main process writes to SQLite,
+one transaction per file. Unchanged files are not read at all, and an article the
+store already holds (the same text from another paper) is not extracted again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from briefing.errors import InputError
+from briefing.model import Article, Fact
+from briefing.readers import iter_input_files, read_article
+from briefing.store import Store
+
+Extract = Callable[[Article], list[Fact]]
+ErrorHandler = Callable[[InputError], None]
+Outcome = tuple[Article, "list[Fact] | None"] | InputError
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did, counted per file."""
+
+    read: int = 0           # files read (new + duplicate)
+    new: int = 0            # articles added
+    duplicate: int = 0      # articles the store already had: a new source only
+    unchanged: int = 0      # files stored before with the same bytes: not read
+    failed: int = 0         # files reported through on_error
+    errors: list[InputError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.read} read: {self.new} new, {self.duplicate} duplicate; "
+                f"{self.unchanged} unchanged; {self.failed} failed")
+
+
+def ingest(paths: Iterable[str | Path], store: Store, *, extract: Extract, jobs: int = 1,
+           default_date: dt.date | None = None,
+           on_error: ErrorHandler = lambda err: None) -> IngestReport:
+    """Read `paths` (files or folders) into `store`; bad files go to `on_error`."""
+    report = IngestReport()
+
+    def fail(err: InputError) -> None:
+        report.failed += 1
+        report.errors.append(err)
+        on_error(err)
+
+    todo: list[Path] = []
+    for item in iter_input_files(paths):
+        if isinstance(item, InputError):
+            fail(item)
+        elif store.file_unchanged(item):
+            report.unchanged += 1
+        else:
+            todo.append(item)
+    known = set(store.known_ids())
+    for path, outcome in zip(todo, _outcomes(todo, known, extract, jobs, default_date)):
+        if isinstance(outcome, InputError):
+            fail(outcome)
+            continue
+        article, facts = outcome
+        report.read += 1
+        with store.transaction():
+            if store.put(article, facts, path):
+                report.new += 1
+            else:
+                report.duplicate += 1
+        known.add(article.id)   # seen by the next file at once when jobs == 1
+    return report
+
+
+def _outcomes(paths: list[Path], known: set[str], extract: Extract, jobs: int,
+              default_date: dt.date | None) -> Iterable[Outcome]:
+    """Read and extract each path, in order; in worker processes when jobs > 1."""
+    args = (known, extract, default_date)
+    if jobs <= 1 or len(paths) < 2:
+        _init_worker(*args)
+        return map(_process, paths)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args)
+    return _drain(pool, pool.map(_process, paths, chunksize=1))
+
+
+def _drain(pool: ProcessPoolExecutor, results: Iterable[Outcome]) -> Iterable[Outcome]:
+    with pool:
+        yield from results
+
+
+_worker: dict = {}
+
+
+def _init_worker(known: set[str], extract: Extract,
+                 default_date: dt.date | None) -> None:
+    """Per-process state, set once rather than pickled with every file.
+
+    In-process (jobs == 1) `known` is the caller's live set; a worker gets a copy.
+    """
+    _worker.update(known=known, extract=extract, default_date=default_date)
+
+
+def _process(path: Path) -> Outcome:
+    try:
+        article = read_article(path, default_date=_worker["default_date"])
+    except InputError as err:
+        return err
+    except Exception as exc:   # a reader bug on one odd file: report it, go on
+        return InputError(str(path), f"cannot read: {type(exc).__name__}: {exc}")
+    if article.id in _worker["known"]:
+        return article, None
+    try:
+        facts = _worker["extract"](article)
+    except Exception as exc:   # one article that breaks the extractor must not stop the rest
+        return InputError(str(path), f"extraction failed: {type(exc).__name__}: {exc}")
+    return article, facts
