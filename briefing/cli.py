@@ -140,8 +140,10 @@ def _send(files: Sequence[Path], args: argparse.Namespace, config: Config) -> in
                         cc=expand_recipients(args.cc or [], config),
                         bcc=expand_recipients(args.bcc or [], config),
                         subject=args.subject, config=config, dry_run_dir=args.dry_run,
-                        resend=args.resend)
+                        resend=args.resend, db_path=Path(args.db) if args.db else None)
     print(report.summary())
+    for line in report.failures:
+        print(f"briefing: {line}", file=sys.stderr)
     return EXIT_OK if report.ok else 4
 
 
