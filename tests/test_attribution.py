@@ -174,3 +174,36 @@ def test_agreement_with_the_gold_regions():
                 misses.append((fact["region"], sentence.region if sentence else None, quote))
     assert total > 200
     assert agree / total >= 0.95, misses
+
+
+def test_national_round_up_has_no_subject():
+    text = ("一季度各地经济稳中有进\n"
+            "一季度,江苏地区生产总值增长4.7%。\n"
+            "浙江地区生产总值增长6%。\n"
+            "山东增长4.7%,河南增长5%,四川增长3.8%。\n"
+            "全国规模以上工业增加值增长3%。\n")
+    article, sentences = attributed(text, title="一季度各地经济稳中有进", source="新华社")
+    assert article.regions == []
+    assert region_of(sentences, "江苏地区") == "江苏省"
+    assert region_of(sentences, "浙江地区") == "浙江省"
+    assert region_of(sentences, "全国规模以上") is None
+
+
+def test_numbered_region_headings_and_chained_names():
+    text = ("一、蓬江区：打造现代服务业高地\n"
+            "今年一季度,地区生产总值增长5%。\n"
+            "二、江海区：建设千亿园区\n"
+            "工业投资增长20%。\n"
+            "深圳市龙华区将与江海区共建产业园。\n")
+    article, sentences = attributed(text, title="各区动态", source="江门日报")
+    assert article.regions == ["蓬江区", "江海区"]
+    assert region_of(sentences, "增长5%") == "蓬江区"
+    assert region_of(sentences, "增长20%") == "江海区"
+    assert region_of(sentences, "深圳市龙华区将") == "龙华区"
+
+
+def test_speaker_line_without_colon():
+    text = "奋力谱写高质量发展新篇章\n台山市委副书记、市长 郑劲龙\n今年全市地区生产总值增长6%。\n"
+    article, sentences = attributed(text, source="江门日报")
+    assert article.regions == ["台山市"]
+    assert region_of(sentences, "增长6%") == "台山市"

@@ -54,6 +54,7 @@ PREDICATE_STARTS = tuple(sorted((
     "制定", "印发", "推进", "推动", "实施", "落实", "打造", "建设", "建立", "实现",
     "完成", "新增", "引进", "成功", "累计", "提出", "召开", "举行", "发布", "聚焦",
     "围绕", "通过", "按照", "抢抓", "紧抓", "立足", "经济", "地区生产总值", "GDP",
+    "增长", "增速", "下降", "达到", "突破", "同比", "比上年",
     "委", "政府", "人民政府", "人大", "政协", "各级", "各地", "上下",
 ), key=len, reverse=True))
 
@@ -68,9 +69,12 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
 # A speaker line: region, office and title, a name, then a colon
 # (台山市委副书记、市长郑劲龙: / 鹤山市人民政府市长张华景：).
-_SPEAKER = re.compile(
-    r"^\s*(?P<who>[^:：，,。；;]{2,40}?(?:书记|省长|市长|区长|县长|州长|旗长|盟长|主任|主席|局长|负责人)"
-    r"[^:：，,。；;]{0,6})[:：]")
+_TITLES = r"(?:书记|省长|市长|区长|县长|州长|旗长|盟长|主任|主席|局长|负责人)"
+_SPEAKER = re.compile(r"^\s*[^:：，,。；;]{2,40}?" + _TITLES + r"[^:：，,。；;]{0,6}[:：]")
+# In some layouts the speaker stands alone on a line without the colon
+# (台山市委副书记、市长 郑劲龙).
+_SPEAKER_LINE = re.compile(r"^\s*[^:：，,。；;]{2,40}?" + _TITLES + r"\s*[\u4e00-\u9fff·]{2,4}\s*$")
+_LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?")
 # A heading that is only a region or starts with one and a separator.
 _HEADING_SEP = " :：|｜丨·—-】]"
 _HEADING_MARKS = "【[■●◆▲★·•"
@@ -79,6 +83,7 @@ _MEDIA = re.compile(r"日报|晚报|特区报|商报|都市报|新闻网|新闻|
 
 _TITLE_WEIGHT, _LEAD_WEIGHT, _TOPIC_BONUS = 3.0, 2.0, 1.0
 _LEAD_PARAGRAPHS = 3
+_SUBJECT_SHARE = 0.5
 
 
 @dataclass
@@ -193,8 +198,12 @@ def _topic(text: str, resolved: Sequence[tuple[Mention, Region]],
         region = by_start.get(pos)
         if region is None:
             continue
-        mention = next(m for m, r in resolved if m.start == pos)
-        if text.startswith(PREDICATE_STARTS, mention.end):
+        end = next(m.end for m, _ in resolved if m.start == pos)
+        # 深圳市龙华区将… : the subject is the innermost of a chain of names.
+        while end in by_start and by_start[end].within(region):
+            region = by_start[end]
+            end = next(m.end for m, _ in resolved if m.start == end)
+        if text.startswith(PREDICATE_STARTS, end):
             return region
     return None
 
@@ -211,12 +220,14 @@ def _sections(gaz: Gazetteer, sentences: Sequence[Sentence],
     out: list[_Section] = []
     for sentence, mentions in zip(sentences, found):
         text = sentence.text
-        lead = len(text) - len(text.lstrip(" \t" + _HEADING_MARKS))
+        lead = _LIST_MARK.match(text).end()
+        lead += len(text[lead:]) - len(text[lead:].lstrip(" \t" + _HEADING_MARKS))
         if not mentions or mentions[0].start != lead:
             continue
         first = mentions[0]
-        opens = bool(_SPEAKER.match(text))
-        if not opens and sentence.is_heading:
+        heading = sentence.is_heading or _heading_like(text)
+        opens = bool(_SPEAKER.match(text)) or (heading and bool(_SPEAKER_LINE.match(text)))
+        if not opens and heading:
             rest = text[first.end:]
             opens = rest == "" or rest[0] in _HEADING_SEP
         if not opens:
@@ -226,6 +237,11 @@ def _sections(gaz: Gazetteer, sentences: Sequence[Sentence],
         if resolved:
             out.append(_Section(resolved[0][1], sentence.paragraph))
     return out
+
+
+def _heading_like(text: str) -> bool:
+    """A short line without closing punctuation, numbered or not (一、蓬江区：…)."""
+    return len(text) <= 40 and text.rstrip()[-1:] not in "。！？!?；;，,"
 
 
 def _section_at(sections: Sequence[_Section], sentence: Sentence) -> _Section | None:
@@ -280,6 +296,11 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
     if not scores:
         return None
     best, top = scores.most_common(1)[0]
+    # An article about many places at once (a national round-up) has no
+    # subject: its sentences keep only the regions they name themselves.
+    family = sum(s for r, s in scores.items() if r.within(best) or best.within(r))
+    if family < _SUBJECT_SHARE * sum(scores.values()):
+        return None
     # Prefer the narrower region when it is nearly as present as its parent:
     # a 新会区 report keeps naming 江门 too.
     inner = [(s, r) for r, s in scores.items() if r != best and r.within(best) and s >= top / 2]
