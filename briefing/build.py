@@ -1,0 +1,92 @@
+"""`build_briefing`: facts → the briefing files, written atomically.
+
+Every format is first written to a hidden temporary file in the output folder
+and only renamed over the real names once all of them succeeded, so a build
+that fails (or is killed) leaves last week's files as they were.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Sequence
+
+from briefing.compose import compose, default_issue_date
+from briefing.config import Config
+from briefing.document import Document
+from briefing.errors import BriefingError, InputError
+from briefing.fonts import find_fonts
+from briefing.model import Article, Fact, FactsDocument
+from briefing.writers import WRITERS
+
+
+def default_name(issue_date: dt.date) -> str:
+    return f"briefing-{issue_date.isoformat()}"
+
+
+def load_facts(path: Path) -> FactsDocument:
+    """A saved `briefing.facts/1` document (e.g. `briefing extract` output or a gold file)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        articles = [Article(id=a["id"], path=a.get("path", ""), title=a.get("title", ""), text="",
+                            date=dt.date.fromisoformat(a["date"]) if a.get("date") else None,
+                            date_basis=a.get("date_basis", "unknown"), source=a.get("source", ""),
+                            regions=list(a.get("regions", [])))
+                    for a in data["articles"]]
+        return FactsDocument(articles, [Fact.from_json(f) for f in data["facts"]])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(str(path), f"not a facts document ({exc})") from exc
+
+
+def _write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> None:
+    """Write each output to a temp file beside it, then rename them all."""
+    done: list[tuple[Path, Path]] = []
+    try:
+        for final, write in jobs:
+            fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.",
+                                       suffix=".part")
+            os.close(fd)
+            done.append((Path(tmp), final))
+            write(Path(tmp))
+        for tmp, final in done:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in done:
+            tmp.unlink(missing_ok=True)
+
+
+def build_briefing(facts: FactsDocument, out_dir: Path, *, config: Config,
+                   name: str | None = None,
+                   formats: Sequence[str] = ("docx", "pdf", "html"), issue_number: int = 1,
+                   issue_date: dt.date | None = None, previous_keys: set | None = None,
+                   templates_dir: Path | None = None,
+                   reference_doc: Path | None = None) -> list[Path]:
+    """Write the briefing as `out_dir/<name>.<format>` for each format; return the paths.
+
+    `previous_keys` (the Fact.key() values of the last issue) marks the rest 新.
+    Raises FontError before writing anything when no CJK font is installed.
+    """
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown or not formats:
+        raise BriefingError(f"unknown format {', '.join(unknown) or '(none)'}; "
+                            f"choose from {', '.join(WRITERS)}")
+    if reference_doc is not None and not Path(reference_doc).is_file():
+        raise BriefingError(f"{reference_doc}: reference document not found")
+    fonts = find_fonts(config.fonts)
+    issue_date = issue_date or default_issue_date(facts)
+    document: Document = compose(facts, config=config, fonts=fonts, issue_number=issue_number,
+                                 issue_date=issue_date, previous_keys=previous_keys,
+                                 templates_dir=templates_dir)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = name or default_name(issue_date)
+    options = {"docx": {"reference_doc": reference_doc}, "pdf": {"fonts": fonts}, "html": {"templates_dir": templates_dir}}
+    jobs = []
+    for fmt in dict.fromkeys(formats):
+        writer = WRITERS[fmt]()
+        jobs.append((out_dir / f"{name}.{fmt}",
+                     lambda p, w=writer, o=options[fmt]: w(document, p, **o)))
+    _write_all(jobs)
+    return [final for final, _ in jobs]

@@ -1,0 +1,107 @@
+"""build_briefing end to end on the gold facts: read the outputs back as a user would."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefing import fonts as fonts_module
+from briefing.build import build_briefing, load_facts
+from briefing.config import Config
+from briefing.errors import BriefingError, FontError
+from briefing.writers import WRITERS
+
+GOLD = Path("/work/shared/gold/seeds.json")
+if not GOLD.exists():
+    GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "seeds.json"
+pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="gold facts not available")
+
+CONFIG = Config(briefing={"title": "江门高质量发展简报", "unit": "江门市发展研究中心",
+                          "reported_to": "市委、市政府领导", "sent_to": "各县（市、区）",
+                          "copies": 60})
+EXPECTED_2022 = {"江海区": "9%左右", "新会区": "9%以上(力争11%)", "鹤山市": "10.5%",
+                 "台山市": "9%(力争11%)"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("out")
+    paths = build_briefing(load_facts(GOLD), out, config=CONFIG, issue_number=3)
+    return {p.suffix[1:]: p for p in paths}
+
+
+def gdp_cells(path: Path) -> dict[str, dict[str, str]]:
+    """year → region → 地区生产总值 cell, from the docx comparison tables."""
+    d = docx.Document(str(path))
+    captions = [p.text for p in d.paragraphs if p.style.name == "Caption" and p.text[:4].isdigit()]
+    out = {}
+    for caption, table in zip(captions, d.tables):
+        header = [c.text for c in table.rows[0].cells]
+        col = header.index("地区生产总值")
+        out[caption[:4]] = {r.cells[0].text: r.cells[col].text for r in table.rows[1:]}
+    return out
+
+
+def test_returns_one_file_per_format_named_by_date(built):
+    assert set(built) == {"docx", "pdf", "html"}
+    assert built["pdf"].name == "briefing-2023-03-13.pdf"
+    assert not list(built["pdf"].parent.glob(".*part"))
+
+
+def test_docx_comparison_table_shows_gdp_targets(built):
+    cells = gdp_cells(built["docx"])
+    for region, text in EXPECTED_2022.items():
+        assert cells["2022"][region] == text
+    assert cells["2023"]["鹤山市"] == "8%(力争8.5%)"
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_pdf_text_has_regions_figures_and_masthead(built):
+    text = subprocess.run(["pdftotext", "-layout", str(built["pdf"]), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    for region, figure in EXPECTED_2022.items():
+        assert region in text and figure in text
+    assert "8%(力争8.5%)" in text
+    assert "江门高质量发展简报" in text and "第3期" in text
+    assert "资料来源" in text and "江门日报" in text
+
+
+@pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils not installed")
+def test_pdf_embeds_every_font(built):
+    lines = subprocess.run(["pdffonts", str(built["pdf"])], check=True, capture_output=True,
+                           text=True).stdout.splitlines()[2:]
+    assert lines
+    assert all(line.split()[-5] == "yes" for line in lines), lines  # the emb column
+
+
+def test_failed_build_leaves_previous_files(tmp_path, monkeypatch):
+    facts = load_facts(GOLD)
+    [old] = build_briefing(facts, tmp_path, config=CONFIG, name="weekly", formats=["docx"])
+    before = old.read_bytes()
+
+    def broken():
+        def write(document, path, **options):
+            Path(path).write_bytes(b"half a file")
+            raise RuntimeError("disk full")
+        return write
+
+    monkeypatch.setitem(WRITERS, "pdf", broken)
+    with pytest.raises(RuntimeError):
+        build_briefing(facts, tmp_path, config=CONFIG, name="weekly", formats=["docx", "pdf"])
+    assert old.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["weekly.docx"]
+
+
+def test_no_cjk_font_is_an_error_with_install_hint(tmp_path, monkeypatch):
+    monkeypatch.setattr(fonts_module, "_installed", lambda: {})
+    with pytest.raises(FontError, match="apt-get install"):
+        build_briefing(load_facts(GOLD), tmp_path, config=CONFIG, formats=["pdf"])
+    assert not list(tmp_path.iterdir())
+
+
+def test_unknown_format_is_refused(tmp_path):
+    with pytest.raises(BriefingError, match="unknown format"):
+        build_briefing(load_facts(GOLD), tmp_path, config=CONFIG, formats=["odt"])
