@@ -54,9 +54,21 @@ PREDICATE_STARTS = tuple(sorted((
     "制定", "印发", "推进", "推动", "实施", "落实", "打造", "建设", "建立", "实现",
     "完成", "新增", "引进", "成功", "累计", "提出", "召开", "举行", "发布", "聚焦",
     "围绕", "通过", "按照", "抢抓", "紧抓", "立足", "经济", "地区生产总值", "GDP",
-    "增长", "增速", "下降", "达到", "突破", "同比", "比上年",
+    "增长", "增速", "下降", "达到", "突破", "同比", "比上年", "不仅", "不断",
     "委", "政府", "人民政府", "人大", "政协", "各级", "各地", "上下",
 ), key=len, reverse=True))
+
+# Nouns that begin with one of those characters: 江门能源集团, 广东应急管理厅
+# and 江门就业服务中心 name organisations, they do not make 江门 a subject.
+NOUNS_NOT_PREDICATES = (
+    "能源", "会展", "会议", "会馆", "应急", "就业", "便民", "共青", "在线", "有限",
+    "再生", "需求", "要素", "都市", "以东", "以西", "以南", "以北", "对外贸易", "为民",
+    "有色", "可再生",
+)
+
+# A bare level word right before a quoted or titled name: the programme of
+# that government (省“双十”战略). 全省/该市 are not owners.
+_LEVEL_OWNER = re.compile(r"(?<![全该])([省市区县州])(?=[“\"《「])")
 
 # Openers that may stand before a clause's subject: list numbers, time words
 # and connectives (今年,新会区… / 同时,江海区… / 7.力争…).
@@ -102,7 +114,7 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     named = [r for mentions in found for r in gaz.anchors(mentions)]
     article_context = [r for r, _ in Counter(named).most_common()]
     sections = _sections(gaz, sentences, found, ([paper] if paper else []) + article_context)
-    in_section = {id(s) for i, s in enumerate(sentences) if _section_at(sections, s) is not None}
+    in_section = {id(s) for s in sentences if _section_at(sections, s) is not None}
     subject = _subject(gaz, article, sentences, found, paper, in_section,
                        article_context) or paper
     recent: list[Region] = []
@@ -133,25 +145,29 @@ def place_of(text: str, sentence: Sentence) -> str | None:
     and school names (广州软件学院, 江门市重点建设项目) do not move a fact.
     """
     gaz = load_gazetteer()
-    own = _region_named(gaz, sentence.region)
+    own = _region_named(gaz, sentence.region, sentence.mentions)
     if own is None:
         return None
-    for m in re.finditer(r"(?<![全该])([省市区县州])(?=[“\"《「])", text):
-        mentions = gaz.find_mentions(text[max(0, m.start() - 6):m.end()])
-        if any(x.end == min(6, m.start()) + 1 for x in mentions):
-            continue  # the 市 of 江门市“…”, a name and not a level word
+    mentions = gaz.find_mentions(text)
+    name_ends = {m.end for m in mentions}
+    for m in _LEVEL_OWNER.finditer(text):
+        if m.end() in name_ends:
+            continue  # the 市 of 江门市“…”: part of a name, not a level word
         target = _level_up(own, m.group(1))
         if target is not None and target != own:
             return target.name
-    inner = _inner_place(gaz.resolve(gaz.find_mentions(text), [own]), own)
+    inner = _inner_place(gaz.resolve(mentions, [own]), own)
     return inner.name if inner is not None else None
 
 
-def _region_named(gaz: Gazetteer, name: str | None) -> Region | None:
-    if not name:
-        return None
-    found = [r for r in gaz.lookup(name) if r.name == name]
-    return found[0] if len(found) == 1 else (found[0] if found else None)
+def _region_named(gaz: Gazetteer, name: str | None,
+                  mentions: Sequence[tuple[Mention, Region]]) -> Region | None:
+    """The region a sentence's region name stands for, settled by its mentions."""
+    found = [r for r in gaz.lookup(name or "") if r.name == name]
+    if len(found) > 1:
+        named = {x for _, r in mentions for x in (r, *r.ancestors())}
+        found = [r for r in found if r in named or any(m_r.within(r) for _, m_r in mentions)]
+    return found[0] if len(found) == 1 else None
 
 
 def _level_up(region: Region, suffix: str) -> Region | None:
@@ -203,7 +219,7 @@ def _topic(text: str, resolved: Sequence[tuple[Mention, Region]],
         while end in by_start and by_start[end].within(region):
             region = by_start[end]
             end = next(m.end for m, _ in resolved if m.start == end)
-        if text.startswith(PREDICATE_STARTS, end):
+        if text.startswith(PREDICATE_STARTS, end) and not text.startswith(NOUNS_NOT_PREDICATES, end):
             return region
     return None
 
