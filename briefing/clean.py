@@ -67,7 +67,9 @@ _DATE_ONLY = re.compile(DATE_ONLY)
 _CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_PATTERNS))
 _BYLINE = re.compile(BYLINE)
 _LIST_START = re.compile(LIST_START)
-_UNIT_GAP = re.compile(r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[ ]+(?=[元美])")
+# `增长 8 %`, `316 亿 元`: spaces a PDF or a typesetter put around a number.
+_UNIT_GAP = re.compile(r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[ ]+(?=[元美])"
+                       r"|(?<=[\u4e00-\u9fff])[ ]+(?=\d)")
 _NUMBER_END = re.compile(NUMBER_END)
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 

@@ -1,7 +1,7 @@
 """Word files: paragraphs and tables in the order the author wrote them.
 
 Work reports often put their figures in tables, so a table row becomes one line of
-text (cells separated by a space) right where the table stands.
+text (cells separated by " | ") right where the table stands.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from briefing.errors import InputError
 from briefing.readers import RawDocument
 
-CELL_SEPARATOR = " "
+CELL_SEPARATOR = " | "   # survives whitespace clean-up, so cells never run together
 
 
 def read_docx(path: Path) -> RawDocument:

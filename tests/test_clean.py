@@ -1,0 +1,113 @@
+"""Cleaning rules, each on a small page of the kind real e-papers and PDFs produce."""
+from __future__ import annotations
+
+from briefing.clean import clean_text, simplify
+
+NAV_PAGE = """第B03版:要闻
+上一版3  4下一版
+某市召开经济工作会议
+另一篇标题
+版面导航 | 
+3上一篇  下一篇4
+2023 年 5 月 6 日 星期六 放大 缩小 默认
+某市召开经济工作会议
+会场一角。 张三 摄
+□本报记者/李四
+　　5月5日,某市召开经济工作会议,部署全年经济工作,提出全年地区生产总值增长6%左右的目标。
+3上一篇  下一篇4
+Copyright©2003-2023 example.com.cn, All Rights Reserved.
+某日报社主办 某新闻网版权所有 未经授权许可不得复制或转载
+网络新闻编辑部制作及维护 联系电话:86-0000-0000000
+粤ICP备00000000号
+"""
+
+
+def test_e_paper_furniture_is_removed_and_headline_kept():
+    cleaned = clean_text(NAV_PAGE)
+    assert cleaned.text.split("\n") == [
+        "某市召开经济工作会议",
+        "5月5日,某市召开经济工作会议,部署全年经济工作,提出全年地区生产总值增长6%左右的目标。",
+    ]
+    assert any("2023 年 5 月 6 日" in line for line in cleaned.header)
+    assert any("ICP" in line for line in cleaned.footer)
+
+
+def test_captions_are_kept_apart():
+    text = ("标题一行\n图为新建成的产业园区。\n"
+            "园区今年计划引进项目30个,总投资超100亿元,带动就业五千人以上。\n"
+            "施工现场一派繁忙。 王五 摄")
+    cleaned = clean_text(text)
+    assert cleaned.captions == ["图为新建成的产业园区。", "施工现场一派繁忙。 王五 摄"]
+    assert "摄" not in cleaned.text and "图为" not in cleaned.text
+
+
+def test_title_navigation_and_page_lists_at_the_end_go():
+    body = "今年全区计划完成固定资产投资300亿元,增长10%,其中工业投资增长15%以上,力争再创新高。"
+    text = "\n".join(["头条标题", body, "标题导航", "~~~其他文章标题", "~~~",
+                     "第A1版:头版", "第A2版:要闻", "另一篇的标题", "广告"])
+    assert clean_text(text).text == f"头条标题\n{body}"
+
+
+def test_repeated_paragraph_counts_once_with_its_heading():
+    para = "全市新增市场主体5万户,同比增长12%,其中新登记企业1.2万户,占比超过两成。"
+    text = "\n".join(["文章标题", "一、市场主体", para, "二、项目建设", "全年新开工项目120个。",
+                      "一、市场主体", para])
+    assert clean_text(text).text.split("\n") == [
+        "文章标题", "一、市场主体", para, "二、项目建设", "全年新开工项目120个。"]
+
+
+def test_short_headings_may_repeat():
+    text = "标题\n1\n产业平台更趋优化\n2\n工业经济巩固提升\n重点工作\n1\n加快平台建设"
+    assert clean_text(text).text.split("\n") == text.split("\n")
+
+
+def test_line_broken_inside_a_sentence_is_rejoined():
+    text = ("文章标题\n\n会议要求全面推进数字化转型,推动中小\n\n"
+            "企业加快上云上平台,培育工业互联网标杆。\n\n下一个小标题\n\n新的一段内容从这里开始。")
+    assert clean_text(text).text.split("\n") == [
+        "文章标题", "会议要求全面推进数字化转型,推动中小企业加快上云上平台,培育工业互联网标杆。",
+        "下一个小标题", "新的一段内容从这里开始。"]
+
+
+def test_complete_paragraph_and_heading_are_not_glued():
+    text = ("文章标题\n本段话说完了,内容完整,句号结尾。\n江海区委副书记、区长某某:\n"
+            "努力建设全市创新驱动发展示范区\n2022年,全区力争地区生产总值增长9%左右。")
+    assert clean_text(text).text.split("\n") == text.split("\n")
+
+
+def test_list_items_are_not_glued():
+    text = "标题\n●全年地区生产总值458.51亿元,增长2.8%\n●外贸进出口总额229.4亿元"
+    assert clean_text(text).text.split("\n") == text.split("\n")
+
+
+def test_number_split_from_its_unit_is_rejoined():
+    text = "标题\n全年完成投资316 亿\n元,同比增长 8 %,新增企业 120 家。"
+    assert clean_text(text).text.split("\n")[1] == "全年完成投资316亿元,同比增长8%,新增企业120家。"
+
+
+def test_glued_pinyin_is_removed():
+    text = "標題\n江門市新會區(qū)召開會議(yì),部署全年工作。"
+    assert clean_text(text).text.split("\n")[1] == "江門市新會區召開會議,部署全年工作。"
+
+
+def test_latin_in_parentheses_is_not_pinyin():
+    text = "标题\n实现地区生产总值(GDP)增长5%,区块链(blockchain)产业加快发展。"
+    assert clean_text(text).text.split("\n")[1] == text.split("\n")[1]
+
+
+def test_indentation_and_spaces_are_normalised():
+    cleaned = clean_text("标题\n\u3000\u3000今年\u00a0计划投资10亿元。\n    第二段。")
+    assert cleaned.text.split("\n") == ["标题", "今年 计划投资10亿元。", "第二段。"]
+
+
+def test_traditional_text_stays_verbatim_and_plain_is_simplified():
+    cleaned = clean_text("第A05版:要聞\n放大 縮小 默認\n標題\n全區地區生產總值增長9%,沉著應對各種挑戰。")
+    assert cleaned.text == "標題\n全區地區生產總值增長9%,沉著應對各種挑戰。"
+    assert cleaned.plain == "标题\n全区地区生产总值增长9%,沉着应对各种挑战。"
+
+
+def test_simplify_keeps_length_and_maps_offsets():
+    text = "鄉村振興戰略,衞生健康,著名企業著力發展"
+    plain = simplify(text)
+    assert len(plain) == len(text)
+    assert plain == "乡村振兴战略,卫生健康,著名企业着力发展"

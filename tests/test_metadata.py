@@ -1,0 +1,91 @@
+"""Title, date (and its basis) and source, as an analyst would decide them."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.clean import clean_text
+from briefing.metadata import date_from_filename, date_from_text, read_metadata
+
+BODY = "会议强调,要坚定不移推动高质量发展,全年地区生产总值增长6%左右,固定资产投资增长10%。"
+
+
+def meta(text: str, name: str = "article.txt", default: dt.date | None = None):
+    return read_metadata(clean_text(text), Path(name), default_date=default)
+
+
+def test_header_date_page_and_paper():
+    m = meta("第B03版:要闻\n上一版 下一版\n2023 年 5 月 6 日 星期六 放大 缩小 默认\n"
+             f"标题在此\n{BODY}\nCopyright 2023\n某某日报社主办 版权所有")
+    assert (m.title, m.date, m.date_basis, m.source) == (
+        "标题在此", dt.date(2023, 5, 6), "header", "某某日报 B03")
+
+
+def test_header_wins_over_text_and_file_name():
+    m = meta(f"上一篇 下一篇\n2023年5月6日\n标题\n4月1日,某会议召开。{BODY}", name="20220101.txt")
+    assert (m.date, m.date_basis) == (dt.date(2023, 5, 6), "header")
+
+
+def test_dateline_of_the_paper_names_the_source():
+    m = meta(f"当前版: JMA13版 上一版 下一版\n标题\n羊城晚报讯 (记者张三){BODY}")
+    assert m.source == "羊城晚报 JMA13"
+
+
+def test_byline_names_the_paper_without_page():
+    m = meta(f"标题\n□文/图 南方日报记者 王五\n{BODY}")
+    assert m.source == "南方日报"
+
+
+def test_no_paper_no_source():
+    assert meta(f"标题\n{BODY}").source == ""
+
+
+def test_title_is_the_headline_the_page_lists_not_the_kicker():
+    text = ("第A05版:新闻\n上一版 下一版\n真正的标题\n同版另一篇\n版面导航\n"
+            f"2023 年 3 月 13 日 星期一 放大 缩小 默认\n一行引题在标题之前\n真正的标题\n{BODY}")
+    assert meta(text).title == "真正的标题"
+
+
+def test_lead_date_is_reported_the_next_day_in_the_year_of_the_text():
+    text = f"标题\n2月8日,某区委全体会议顺利召开。\n会议总结2022年工作,部署2023年任务。{BODY}"
+    m = meta(text)
+    assert (m.date, m.date_basis) == (dt.date(2023, 2, 9), "text")
+
+
+def test_target_years_do_not_set_the_year():
+    text = f"标题\n3月2日,某市召开大会。\n2022年全市经济稳中向好,到2035年基本实现现代化。{BODY}"
+    assert date_from_text(clean_text(text).plain) == dt.date(2022, 3, 3)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("1月28日大年初七,癸卯兔年首个工作日,全市召开推进会。", dt.date(2023, 1, 29)),
+    ("2月19日正月初十,甲辰龙年,全市召开推进会。", dt.date(2024, 2, 20)),
+    ("1月20日,壬寅年腊月廿九,全市召开推进会。", dt.date(2023, 1, 21)),   # before Spring Festival
+])
+def test_ganzhi_year_places_the_lead_date(lead, expected):
+    assert date_from_text(clean_text(f"标题\n{lead}\n{BODY}").plain) == expected
+
+
+def test_a_date_inside_the_body_is_not_the_publication_date():
+    text = f"标题\n{BODY}\n今年1月12日与某集团签订战略合作协议。"
+    m = meta(text, default=dt.date(2022, 2, 24))
+    assert (m.date, m.date_basis) == (dt.date(2022, 2, 24), "user")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("jmrb_20230313_A05.txt", dt.date(2023, 3, 13)),
+    ("2023-03-13 江海新闻.html", dt.date(2023, 3, 13)),
+    ("000_338399206360c754.txt", None),
+    ("report_20231399.txt", None),
+])
+def test_file_name_dates(name, expected):
+    assert date_from_filename(name) == expected
+
+
+def test_file_name_then_user_then_unknown():
+    assert meta(f"标题\n{BODY}", name="x_20230313.txt").date_basis == "filename"
+    assert meta(f"标题\n{BODY}", default=dt.date(2023, 1, 1)).date_basis == "user"
+    m = meta(f"标题\n{BODY}")
+    assert (m.date, m.date_basis) == (None, "unknown")
