@@ -207,3 +207,16 @@ def test_speaker_line_without_colon():
     article, sentences = attributed(text, source="江门日报")
     assert article.regions == ["台山市"]
     assert region_of(sentences, "增长6%") == "台山市"
+
+
+def test_speaker_with_several_offices_and_a_quoted_official_is_no_section():
+    text = ("江门召开高质量发展大会\n"
+            "会议部署了全年工作。\n"
+            "据江海区经促局负责人介绍：今年以来引进项目14个。\n"
+            "全市新增高新技术企业300家。\n"
+            "江门市委常委、江海区委书记李某某：\n"
+            "江海将建设千亿园区。\n")
+    article, sentences = attributed(text, title="江门召开高质量发展大会", source="江门日报")
+    assert article.regions == ["江海区"]
+    assert region_of(sentences, "全市新增") == "江门市"
+    assert region_of(sentences, "建设千亿园区") == "江海区"
