@@ -220,3 +220,19 @@ def test_speaker_with_several_offices_and_a_quoted_official_is_no_section():
     assert article.regions == ["江海区"]
     assert region_of(sentences, "全市新增") == "江门市"
     assert region_of(sentences, "建设千亿园区") == "江海区"
+
+
+def test_round_up_in_a_local_paper_is_not_filed_under_the_paper():
+    text = ("各地一季度经济数据出炉\n"
+            "江苏地区生产总值增长4.7%。\n浙江地区生产总值增长6%。\n山东地区生产总值增长4.7%。\n"
+            "全国规模以上工业增加值增长3%。\n")
+    article, sentences = attributed(text, title="各地一季度经济数据出炉", source="江门日报")
+    assert article.regions == []
+    assert region_of(sentences, "全国规模以上") is None
+
+
+def test_article_naming_no_region_belongs_to_its_paper():
+    text = "我市召开全市经济工作会议\n会议指出,今年全市地区生产总值增长6%。\n"
+    article, sentences = attributed(text, title="我市召开全市经济工作会议", source="江门日报")
+    assert article.regions == ["江门市"]
+    assert region_of(sentences, "增长6%") == "江门市"

@@ -118,8 +118,7 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     article_context = [r for r, _ in Counter(named).most_common()]
     sections = _sections(gaz, sentences, found, ([paper] if paper else []) + article_context)
     in_section = {id(s) for s in sentences if _section_at(sections, s) is not None}
-    subject = _subject(gaz, article, sentences, found, paper, in_section,
-                       article_context) or paper
+    subject = _subject(gaz, article, sentences, found, paper, in_section, article_context)
     recent: list[Region] = []
     for sentence, mentions in zip(sentences, found):
         section = _section_at(sections, sentence)
@@ -300,15 +299,19 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
     """The region the article is about: title, lead and mention counts.
 
     Sentences inside speaker sections are left out, so an article of four
-    speakers is about what its lead says (江门), not its longest speech.
+    speakers is about what its lead says (江门), not its longest speech. The
+    first paragraphs that name a region weigh more. An article that names no
+    region is taken to be about its paper's city.
     """
     scores: Counter[Region] = Counter()
     context = ([paper] if paper else []) + around
     title_mentions = gaz.resolve(gaz.find_mentions(article.title), context)
     for _, region in title_mentions:
         scores[region] += _TITLE_WEIGHT
-    if paper is not None and any(w in article.title for w in DEICTIC_LEVEL):
-        scores[paper] += _TITLE_WEIGHT
+    for word, suffix in DEICTIC_LEVEL.items():
+        home = _level_up(paper, suffix) if paper is not None and word in article.title else None
+        if home is not None:
+            scores[home] += _TITLE_WEIGHT
     paragraphs_seen: list[int] = []
     for sentence, mentions in zip(sentences, found):
         if id(sentence) in skip or not mentions:
@@ -324,7 +327,7 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
             bonus = _TOPIC_BONUS if mention.start in starts else 0.0
             scores[region] += weight + bonus
     if not scores:
-        return None
+        return paper
     best, top = scores.most_common(1)[0]
     # An article about many places at once (a national round-up) has no
     # subject: its sentences keep only the regions they name themselves.
