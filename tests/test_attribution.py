@@ -236,3 +236,11 @@ def test_article_naming_no_region_belongs_to_its_paper():
     article, sentences = attributed(text, title="我市召开全市经济工作会议", source="江门日报")
     assert article.regions == ["江门市"]
     assert region_of(sentences, "增长6%") == "江门市"
+
+
+def test_region_labels_inside_a_round_up_paragraph():
+    text = ("各区一季度经济运行\n"
+            "蓬江区：一季度地区生产总值增长5%。【恩平市】一季度地区生产总值增长7%。\n")
+    _, sentences = attributed(text, title="各区一季度经济运行", source="江门日报")
+    assert region_of(sentences, "增长5%") == "蓬江区"
+    assert region_of(sentences, "增长7%") == "恩平市"

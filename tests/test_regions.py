@@ -93,6 +93,11 @@ def test_township_of_the_same_name_is_not_the_county(gaz):
     assert names(gaz, "打造龙口镇“牛街”", context=["烟台市"]) == []
 
 
+def test_streets_named_after_cities_are_not_the_cities(gaz):
+    assert names(gaz, "广州北京路步行街") == [("广州", "广州市", "广东省")]
+    assert names(gaz, "南京市上海路") == [("南京市", "南京市", "江苏省")]
+
+
 @pytest.mark.parametrize("text", [
     "全面推进乡村振兴", "培育战略性新兴产业", "扩大合作市场", "守护绿水青山",
     "提档升级老城区传统商圈", "中山大学附属医院", "建设现代化沿海城市",

@@ -30,6 +30,8 @@ _NOT_AFTER_CITY = "场值"
 _LEFT_BOUNDARY = set("在到与和及同跟对赴向从至于经由把将是为的、省市州盟区县")
 # A short form before these names a township or village of the same name.
 _TOWNSHIP = set("镇乡村")
+# A short form before these names a street: cities name roads after others.
+_ROAD = ("路", "大道", "大街", "街", "东路", "西路", "南路", "北路", "中路")
 
 
 @dataclass(frozen=True)
@@ -185,8 +187,11 @@ class Gazetteer:
         after = text[end:end + 2]
         if entry.kind == "name" and text[end - 1] == "市" and after[:1] in _NOT_AFTER_CITY:
             return False
-        if entry.kind == "short" and (after[:1] in _TOWNSHIP or after == "街道"):
-            return any(self.regions[c].level != "county" for c in entry.codes)
+        if entry.kind == "short":
+            if after.startswith(_ROAD):
+                return False  # 北京路 in 广州, 上海路 in 南京: streets, not cities
+            if after[:1] in _TOWNSHIP or after == "街道":
+                return any(self.regions[c].level != "county" for c in entry.codes)
         return True
 
     def anchors(self, mentions: Sequence[Mention]) -> list[Region]:
