@@ -14,20 +14,27 @@ from typing import NamedTuple
 
 # --- vocabularies -------------------------------------------------------------------
 
-# Lines that are page furniture wherever they occur (navigation, copyright, jumps).
-FURNITURE_PATTERNS = (
+# E-paper navigation: the page header runs to the last of these before the body.
+NAVIGATION_PATTERNS = (
     r"上一版|下一版|上一篇|下一篇|上一期|下一期|版面导航|标题导航|返回目录|返回首页",
     r"放大\s*缩小\s*默认",
     r"^当前版\s*[::]",
     r"^第\s*[A-Z]{0,4}\d{1,3}\s*版\s*[::]",          # 第A05版:江海新闻 (page lists)
-    r"^(?:上接|下转|转第?|接第?)\s*[A-Z]{0,4}\d{1,3}\s*版",  # 上接A01版
     r"^~~~",                                       # 标题导航 items
+)
+# Lines that are furniture wherever they occur: imprint, jumps, web-page labels.
+FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
+    r"^(?:上接|下转|转第?|接第?)\s*[A-Z]{0,4}\d{1,3}\s*版",  # 上接A01版
     r"Copyright|All Rights Reserved|©",
     r"ICP备|ICP证|经营许可证|版权所有|未经授权|不得复制|不得转载|联系电话|制作及维护|社主办$",
 )
+LABEL = (r"^[【\[((]?\s*(?:来源|稿源|作者|编辑|责任编辑|责编|审核|审校|校对|值班编辑|发布时间|"
+         r"发布日期|时间|日期|浏览次数|阅读次数|点击数|字号)\s*[::]")
+LABEL_MAX = 80
 
-# A line holding only a date (and maybe the weekday): a page header, not content.
-DATE_ONLY = r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期\s*[一二三四五六日天]?)?$"
+# A line holding only a date (maybe time, weekday, labels): a page header, not content.
+DATE_LINE = (r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+             r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期\s*[一二三四五六日天])?(?:\s+\S*[::].*)?$")
 
 # Photo captions: kept apart from the body.
 CAPTION_PATTERNS = (
@@ -62,8 +69,10 @@ PINYIN_TONED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*(?=[a-z]*[ü" + PINYIN_TO
                           r"[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[))]")
 PINYIN_DOC_MIN = 5     # untoned "(qu)" only counts as pinyin when a page is full of it
 
+_NAVIGATION = re.compile("|".join(f"(?:{p})" for p in NAVIGATION_PATTERNS))
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_PATTERNS))
-_DATE_ONLY = re.compile(DATE_ONLY)
+_LABEL = re.compile(LABEL)
+_DATE_LINE = re.compile(DATE_LINE)
 _CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_PATTERNS))
 _BYLINE = re.compile(BYLINE)
 _LIST_START = re.compile(LIST_START)
@@ -128,10 +137,12 @@ def clean_text(raw: str) -> Cleaned:
     lines, footer = _split_footer(lines)
     out = Cleaned(text="", header=[x.plain for x in header], footer=[x.plain for x in footer])
     body: list[Line] = []
+    started = False           # furniture before the first paragraph is the page's header
     for line in lines:
         p = line.plain
+        started = started or is_body(p)
         if is_furniture(p):
-            out.furniture.append(p)
+            (out.furniture if started else out.header).append(p)
         elif len(p) <= CAPTION_MAX and _CAPTION.search(p):
             out.captions.append(line.text)
         elif len(p) <= BYLINE_MAX and _BYLINE.search(p) and not _has_sentence_punct(p):
@@ -147,8 +158,9 @@ def clean_text(raw: str) -> Cleaned:
 
 
 def is_furniture(line: str) -> bool:
-    """Navigation, page lists, copyright or a bare date line (Simplified text)."""
-    return bool(_FURNITURE.search(line) or _DATE_ONLY.match(line))
+    """Navigation, page lists, copyright, labels or a bare date line (Simplified text)."""
+    return bool(_FURNITURE.search(line) or _DATE_LINE.match(line)
+                or (len(line) <= LABEL_MAX and _LABEL.match(line)))
 
 
 def is_heading(line: str) -> bool:
@@ -176,7 +188,7 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     first_body = next((i for i, x in enumerate(lines) if is_body(x.plain)), len(lines))
     last_nav = -1
     for i in range(first_body):
-        if is_furniture(lines[i].plain):
+        if _NAVIGATION.search(lines[i].plain):
             last_nav = i
     return lines[:last_nav + 1], lines[last_nav + 1:]
 

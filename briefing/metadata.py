@@ -15,7 +15,7 @@ from briefing.clean import HEADLINE_MAX, Cleaned, is_heading, simplify
 
 # --- vocabularies -------------------------------------------------------------------
 
-FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 # A news lead opens with the day of the event: `2月8日,…` / `1月28日大年初七,…`.
 LEAD_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
@@ -34,6 +34,9 @@ PAPER_SUFFIXES = ("日报", "晚报", "晨报", "商报", "时报", "都市报",
                   "法治报", "经济报", "早报")
 # Where a paper names itself: its dateline (…讯) beats its imprint (…社主办) beats a byline.
 PAPER_ROLES = (("讯", 0), ("社", 1), ("全媒体记者", 2), ("记者", 2), ("通讯员", 3))
+SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[::]\s*([\u4e00-\u9fff]{2,10}?(?:"
+                          + "|".join(PAPER_SUFFIXES) + "))")
+TITLE_SITE_SEPARATOR = re.compile(r"\s+[-|–—_]+\s+|_")   # 标题 - 某某新闻网
 PAGE_PATTERNS = (
     re.compile(r"当前版\s*[::]\s*([A-Z]{0,4}\d{1,3})\s*版"),
     re.compile(r"第\s*([A-Z]{0,4}\d{1,3})\s*版"),
@@ -68,6 +71,7 @@ def find_title(cleaned: Cleaned, hint: str = "") -> str:
     for i, line in enumerate(plain[:4]):
         if is_heading(line) and _norm(line) in listed:
             return lines[i]
+    hint = TITLE_SITE_SEPARATOR.split(hint.strip())[0] if hint else ""
     hint_key = _norm(simplify(hint))
     if hint_key and any(hint_key == _norm(line) for line in plain[:4]):
         return hint.strip()
@@ -190,6 +194,10 @@ def find_source(cleaned: Cleaned) -> str:
 
 def find_paper(cleaned: Cleaned) -> str:
     rank = dict(PAPER_ROLES)
+    for line in cleaned.header + cleaned.furniture:
+        m = SOURCE_LABEL.search(line)
+        if m:
+            return m.group(1)
     places = (cleaned.header, cleaned.plain.split("\n")[:6], cleaned.footer, cleaned.furniture,
               cleaned.bylines, [simplify(x) for x in cleaned.captions])
     best: tuple[int, str] | None = None

@@ -89,3 +89,23 @@ def test_file_name_then_user_then_unknown():
     assert meta(f"标题\n{BODY}", default=dt.date(2023, 1, 1)).date_basis == "user"
     m = meta(f"标题\n{BODY}")
     assert (m.date, m.date_basis) == (None, "unknown")
+
+
+def test_web_page_labels_give_date_and_source_and_leave_the_text():
+    cleaned = clean_text("园区建设全面提速\n来源:江门日报  作者:张三\n发布时间:2023-04-02 10:24:33\n"
+                         f"{BODY}\n责任编辑:李四")
+    assert cleaned.text == f"园区建设全面提速\n{BODY}"
+    m = read_metadata(cleaned, Path("a.html"))
+    assert (m.title, m.date, m.date_basis, m.source) == (
+        "园区建设全面提速", dt.date(2023, 4, 2), "header", "江门日报")
+
+
+def test_date_line_under_the_title_is_a_header_date():
+    m = meta(f"标题在此\n2023年3月13日 星期一\n{BODY}")
+    assert (m.title, m.date, m.date_basis) == ("标题在此", dt.date(2023, 3, 13), "header")
+
+
+def test_site_name_is_cut_from_a_page_title():
+    cleaned = clean_text(BODY)
+    m = read_metadata(cleaned, Path("a.html"), title_hint="园区建设全面提速 - 某某新闻网")
+    assert m.title == "园区建设全面提速"
