@@ -57,7 +57,7 @@ SENTENCE_END = "。!?!?;;::….\""
 CLOSING = "”’」』"
 BRACKET_END = "))】]"
 SENTENCE_PUNCT = ",。;!?,;!?"
-LIST_START = r"^(?:[•●○◆◇■□▪·\-–—*]|\d{1,2}[.、.)]|[((][一二三四五六七八九十\d]{1,3}[))]|[一二三四五六七八九十]{1,3}、)"
+LIST_START = r"^(?:[•●○◆◇■□▪*]|\d{1,2}(?:[、\uff0e)\uff09]|\.(?!\d))|[((][一二三四五六七八九十\d]{1,3}[))]|[一二三四五六七八九十]{1,3}、)"
 HEADING_MAX = 40
 BODY_MIN = 40          # a line this long with sentence punctuation is article body
 HEADLINE_MAX = 80      # the first line, if this short, is the headline: never continued
@@ -172,6 +172,11 @@ def is_body(line: str) -> bool:
     return len(line) >= BODY_MIN and _has_sentence_punct(line)
 
 
+def starts_list_item(line: str) -> bool:
+    """`1.` `(三)` `●`: a line that opens a list item opens a paragraph."""
+    return bool(_LIST_START.match(line))
+
+
 def _has_sentence_punct(line: str) -> bool:
     return any(ch in SENTENCE_PUNCT for ch in line)
 
@@ -195,7 +200,8 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 def _split_footer(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """From the first furniture line after the last body paragraph to the end."""
-    last_body = max((i for i, x in enumerate(lines) if is_body(x.plain)), default=-1)
+    last_body = max((i for i, x in enumerate(lines)
+                     if is_body(x.plain) and not is_furniture(x.plain)), default=-1)
     for i in range(last_body + 1, len(lines)):
         if is_furniture(lines[i].plain):
             return lines[:i], lines[i:]
@@ -224,7 +230,7 @@ def _continues(prev: str, line: str) -> bool:
         return True
     if is_heading(prev) or not _ends_mid_sentence(prev):
         return False
-    return not is_heading(line) and not _LIST_START.match(line)
+    return not is_heading(line) and not starts_list_item(line)
 
 
 def _rejoin(lines: list[Line]) -> list[Line]:

@@ -82,7 +82,20 @@ def write_docx(src: Path, dst_dir: Path) -> Path:
 
 
 def write_pdf(src: Path, dst_dir: Path) -> Path:
-    """A4 pages in a CJK TrueType font, wrapped by reportlab, so lines break mid-sentence."""
+    """A4 pages in a CJK TrueType font, wrapped by reportlab, so lines break mid-sentence;
+    paragraphs set apart by space."""
+    return _pdf(src, dst_dir / f"{src.stem}.pdf", space_after=6, first_line_indent=0)
+
+
+def write_pdf_indented(src: Path, dst_dir: Path) -> Path:
+    """Like a typeset report: justified, first lines indented, no space between paragraphs."""
+    return _pdf(src, dst_dir / f"{src.stem}.indented.pdf", space_after=0, first_line_indent=21,
+                justify=True)
+
+
+def _pdf(src: Path, dst: Path, *, space_after: float, first_line_indent: float,
+         justify: bool = False) -> Path:
+    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -91,9 +104,9 @@ def write_pdf(src: Path, dst_dir: Path) -> Path:
 
     if "UMing" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("UMing", str(CJK_FONT), subfontIndex=0))
-    style = ParagraphStyle("body", fontName="UMing", fontSize=11, leading=16,
-                           wordWrap="CJK", spaceAfter=6)
-    dst = dst_dir / f"{src.stem}.pdf"
+    style = ParagraphStyle("body", fontName="UMing", fontSize=11, leading=16, wordWrap="CJK",
+                           spaceAfter=space_after, firstLineIndent=first_line_indent,
+                           alignment=TA_JUSTIFY if justify else TA_LEFT)
     story = [Paragraph(html.escape(line.strip()), style)
              for line in sample_lines(src) if line.strip()]
     SimpleDocTemplate(str(dst), pagesize=A4).build(story)
@@ -117,4 +130,5 @@ VARIANTS = {
     "html": write_html,
     "docx": write_docx,
     "pdf": write_pdf,
+    "pdf_indented": write_pdf_indented,
 }

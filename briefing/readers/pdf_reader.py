@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from statistics import median
 
-from briefing.clean import join_parts
+from briefing.clean import join_parts, starts_list_item
 from briefing.errors import InputError
 from briefing.readers import RawDocument
 
@@ -23,40 +23,46 @@ PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})
 
 def read_pdf(path: Path) -> RawDocument:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         with pdfplumber.open(path) as pdf:
             title = str((pdf.metadata or {}).get("Title") or "")
             pages = [_page_lines(page) for page in pdf.pages]
-    except (PDFSyntaxError, PdfminerException, PDFPasswordIncorrect) as exc:
+    except Exception as exc:  # pdfminer raises a zoo of types (PDFSyntaxError, KeyError…)
         raise InputError(str(path), f"corrupt pdf: {_short(exc)}") from None
-    except Exception as exc:  # pdfminer raises a zoo of types on broken files
-        raise InputError(str(path), f"corrupt pdf: {_short(exc)}") from None
-    paragraphs = _paragraphs([line for lines in pages for line in lines])
+    lines = [line for page in pages for line in page]
+    _mark_geometry(lines)
+    paragraphs = _paragraphs(lines)
     if not any(p.strip() for p in paragraphs):
         raise InputError(str(path), "PDF has no text layer (scanned?)")
     return RawDocument(text="\n".join(paragraphs), title=title)
 
 
 def _page_lines(page) -> list[dict]:
-    """Text lines of one page with the geometry needed to rebuild paragraphs."""
+    """Text lines of one page, page numbers in the margins left out."""
     lines = [line for line in page.extract_text_lines(strip=True) if line["text"].strip()]
     top, bottom = page.height * MARGIN_SHARE, page.height * (1 - MARGIN_SHARE)
-    lines = [line for line in lines
-             if not (PAGE_NUMBER.match(line["text"]) and (line["top"] < top or line["bottom"] > bottom))]
-    if not lines:
-        return []
-    right = max(line["x1"] for line in lines)
-    left = min(line["x0"] for line in lines)
-    size = median(line["bottom"] - line["top"] for line in lines) or 10.0
     for line in lines:
-        line["full"] = line["x1"] >= right - FULL_LINE_SLACK * size
-        line["indented"] = line["x0"] >= left + INDENT_MIN * size
-        line["size"] = size
-    return lines
+        line["page_width"] = round(page.width)
+    return [line for line in lines
+            if not (PAGE_NUMBER.match(line["text"]) and (line["top"] < top or line["bottom"] > bottom))]
+
+
+def _mark_geometry(lines: list[dict]) -> None:
+    """Mark full and indented lines against the text block of all pages of that width.
+
+    The whole document, not one page: a last page holding only short lines or only
+    first lines of paragraphs would otherwise set its own margins.
+    """
+    for width in {line["page_width"] for line in lines}:
+        same = [line for line in lines if line["page_width"] == width]
+        right = max(line["x1"] for line in same)
+        left = min(line["x0"] for line in same)
+        size = median(line["bottom"] - line["top"] for line in same) or 10.0
+        for line in same:
+            line["full"] = line["x1"] >= right - FULL_LINE_SLACK * size
+            line["indented"] = line["x0"] >= left + INDENT_MIN * size
+            line["size"] = size
 
 
 def _paragraphs(lines: list[dict]) -> list[str]:
@@ -73,7 +79,7 @@ def _paragraphs(lines: list[dict]) -> list[str]:
 
 
 def _continues(prev: dict, line: dict) -> bool:
-    if not prev["full"] or line["indented"]:
+    if not prev["full"] or line["indented"] or starts_list_item(line["text"]):
         return False
     gap = line["top"] - prev["bottom"]
     return gap < 0 or gap <= PARAGRAPH_GAP * line["size"]   # gap < 0: next page
