@@ -1,0 +1,278 @@
+"""Where a project or policy name starts and ends.
+
+Chinese marks no word boundaries, but a name in a government report sits in a
+predictable frame: a governing verb before it (加快推进, 深入实施), a head noun
+at its end (产业园, 工程), and around it the punctuation of enumerations
+(A、B等…项目) and of quotes.  This module finds that frame; projects.py and
+policies.py decide what the framed phrase is.
+
+Everything works on a *masked* copy of the sentence (same length): the inside
+of short quotes, 《》 titles and short brackets is blanked so that a 、 or a
+verb inside “个转企、小升规” or 《…实施方案》 never splits or cuts a name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.model import Article, Fact
+
+from briefing.extract.sentences import Sentence
+from briefing.extract.vocab import (ADVERBS, CHAIN_ONLY_VERBS, COUNT_CLASSIFIERS, EVALUATIVE_WORDS,
+                                    GENERIC_WORDS, GOVERNING_VERBS, NOMINAL_VERBS, OPENERS,
+                                    SINGLE_CHARACTER_GUARDS)
+
+MASK = "\ue000"
+_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", "(": ")", "（": "）"}
+_QUOTES = "“”「」『』‘’\""
+_CLOSERS = "”」』’〉)）》"
+# Longest quoted label or bracket kept inside a name; longer ones are speech or asides.
+_MAX_QUOTED = 30
+_MAX_BRACKET = 10
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?…]+|——|—|\s+")
+_LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★\-])\s*")
+_COUNT = re.compile(rf"^(?:[\d.]+|[一二两三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_SINGLE = "|".join(f"{ch}(?![{SINGLE_CHARACTER_GUARDS.get(ch, '')}])" if ch in
+                   SINGLE_CHARACTER_GUARDS else re.escape(ch)
+                   for ch in sorted({w for w in GOVERNING_VERBS + ADVERBS if len(w) == 1}))
+_CUT_RE = re.compile(alternation([w for w in GOVERNING_VERBS + ADVERBS + CHAIN_ONLY_VERBS
+                                  if len(w) > 1])
+                     + "|" + _SINGLE + "|的")
+_ADVERB_SET = frozenset(ADVERBS + CHAIN_ONLY_VERBS)
+_NOMINAL_RE = re.compile(alternation(NOMINAL_VERBS))
+_OPENER_RE = re.compile(f"(?:{alternation(OPENERS)})[，,]?")
+_GENERIC_HEAD_RE = re.compile(f"^(?:{alternation(GENERIC_WORDS)})")
+_GENERIC_TAIL_RE = re.compile(f"(?:{alternation(GENERIC_WORDS)})$")
+
+
+def mask(text: str) -> str:
+    """Blank the inside of short quotes, titles and brackets; long ones become clause breaks.
+
+    ASCII double quotes open and close alternately.  An unclosed opening mark
+    is treated as a break, so a quoted speech never swallows the sentence.
+    """
+    out = list(text)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close = '"' if ch == '"' else _PAIRS.get(ch)
+        if close is None:
+            if ch in _CLOSERS:
+                out[i] = "，"
+            i += 1
+            continue
+        j = _closing(text, i, ch, close)
+        inner = text[i + 1:j] if j > 0 else ""
+        keep = j > 0 and (ch == "《" or (
+            len(inner) <= (_MAX_BRACKET if ch in "(（" else _MAX_QUOTED)
+            and not re.search(r"[，,。；;！？]", inner)))
+        if not keep:
+            out[i] = "，"
+            if j > 0:
+                out[j] = "，"
+            i += 1
+            continue
+        for k in range(i + 1, j):
+            out[k] = MASK
+        i = j + 1
+    return "".join(out)
+
+
+def _closing(text: str, i: int, opening: str, close: str) -> int:
+    depth = 0
+    for k in range(i + 1, len(text)):
+        if text[k] == close and depth == 0:
+            return k
+        if text[k] == opening and opening != close:
+            depth += 1
+        elif text[k] == close:
+            depth -= 1
+    return -1
+
+
+def clauses(masked: str) -> list[tuple[int, int]]:
+    """Clause spans of a masked sentence: between commas, semicolons, colons and dashes."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for m in _CLAUSE_END.finditer(masked):
+        if m.start() > last:
+            spans.append((last, m.start()))
+        last = m.end()
+    if last < len(masked):
+        spans.append((last, len(masked)))
+    return spans
+
+
+def list_marker_end(text: str) -> int:
+    """Length of a list marker (1. / (一) / ●) opening a clause, else 0."""
+    m = _LIST_MARKER.match(text)
+    return m.end() if m else 0
+
+
+def opening_end(text: str) -> int:
+    """Where a clause's content starts: after list markers and openers (目前, 同时)."""
+    pos = list_marker_end(text)
+    while True:
+        m = _OPENER_RE.match(text, pos)
+        if not m:
+            return pos
+        pos = m.end()
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A governing word (verb, adverb, preposition, 的) at `start:end` of a clause."""
+
+    start: int
+    end: int
+    word: str
+
+
+def cuts(clause: str, start: int = 0) -> list[Cut]:
+    """Governing words of a masked clause, left to right, from `start` on.
+
+    建设/改造 count only right after another governing word (加快建设, 谋划建设)
+    or at the clause start; elsewhere they belong to a name.
+    """
+    found = [Cut(m.start(), m.end(), m.group()) for m in _CUT_RE.finditer(clause, start)]
+    for m in _NOMINAL_RE.finditer(clause, start):
+        if m.start() == start or any(c.end == m.start() and c.word != "的" for c in found):
+            if not any(c.start < m.end() and m.start() < c.end for c in found):
+                found.append(Cut(m.start(), m.end(), m.group()))
+    found.sort(key=lambda c: c.start)
+    valid: list[Cut] = []
+    for c in reversed(found):
+        if c.word in _ADVERB_SET and not (valid and valid[0].start == c.end
+                                          and valid[0].word != "的"):
+            continue
+        valid.insert(0, c)
+    return valid
+
+
+def chain_before(found: list[Cut], pos: int) -> list[Cut]:
+    """The run of adjacent governing words ending exactly at `pos` (加快+推进)."""
+    run: list[Cut] = []
+    for c in reversed(found):
+        if c.end > pos:
+            continue
+        if c.end != (run[0].start if run else pos):
+            break
+        run.insert(0, c)
+    return run
+
+
+def chain_after(found: list[Cut], pos: int) -> list[Cut]:
+    """The run of adjacent governing words starting exactly at `pos` (全线+动工)."""
+    run: list[Cut] = []
+    for c in found:
+        if c.start < pos:
+            continue
+        if c.start != (run[-1].end if run else pos):
+            break
+        run.append(c)
+    return run
+
+
+def is_generic(modifier: str) -> bool:
+    """True when the words before a head are all category words (重点, 首期工业, 省产业)."""
+    rest = strip_quotes(modifier)
+    if not rest or _COUNT.match(rest):
+        return True
+    while rest:
+        m = _GENERIC_HEAD_RE.match(rest) or _GENERIC_TAIL_RE.search(rest)
+        if not m:
+            break
+        rest = rest[:m.start()] + rest[m.end():]
+    return not rest
+
+
+def is_evaluative(name: str) -> bool:
+    """Goal and role phrases (国内一流的…基地, 重要承载区) carry a judgement word."""
+    return any(w in name for w in EVALUATIVE_WORDS)
+
+
+def starts_with_count(text: str) -> bool:
+    """两个…, 151个…, 一批…, 三大…: a count makes the phrase a category."""
+    return bool(_COUNT.match(text))
+
+
+def strip_quotes(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _QUOTES and ch not in "《》")
+
+
+@lru_cache(maxsize=4096)
+def place_prefix(name: str) -> str:
+    """The region name a name opens with (鹤山工业城 → 鹤山), else ''."""
+    from briefing.regions.gazetteer import load_gazetteer
+    mentions = load_gazetteer().find_mentions(name)
+    if mentions and mentions[0].start == 0:
+        return mentions[0].surface
+    return ""
+
+
+def name_region(span: str, sentence: Sentence) -> str | None:
+    """The sentence's region, unless the named span itself belongs to another one."""
+    from briefing.regions.attribution import place_of
+    return place_of(span, sentence) or sentence.region
+
+
+def same_name_key(name: str) -> str:
+    """Names compare without quotes, 《》 and spaces, as the scorer and a reader do."""
+    return "".join(strip_quotes(name).split())
+
+
+class ArticleMemory:
+    """The names already reported for the article being read.
+
+    The pipeline drops exact duplicates only; a project named in full and then
+    by its short form (江门市安全应急产业园区 … 安全应急产业园区), or first bare
+    and later with its investment, is still one fact.  The memory lives while
+    sentences of one article arrive in order and resets on the next article.
+    """
+
+    def __init__(self) -> None:
+        self._article: str | None = None
+        self._last_start = -1
+        self._facts: dict[tuple[str | None, str], Fact] = {}
+
+    def for_sentence(self, article: Article, sentence: Sentence) -> None:
+        if article.id != self._article or sentence.start <= self._last_start:
+            self._article = article.id
+            self._facts = {}
+        self._last_start = sentence.start
+
+    def admit(self, fact: Fact) -> bool:
+        """True for a new name; a repeat enriches the first fact instead."""
+        key = same_name_key(fact.name or "")
+        for (region, known), earlier in self._facts.items():
+            if region != fact.region:
+                continue
+            if known == key or (known.endswith(key) and len(key) >= 4 and fact.kind == "project"):
+                _merge(earlier, fact)
+                return False
+            if key.endswith(known) and len(known) >= 4 and fact.kind == "project":
+                _merge(earlier, fact)
+                del self._facts[(region, known)]
+                earlier.name = fact.name
+                self._facts[(region, key)] = earlier
+                return False
+        self._facts[(fact.region, key)] = fact
+        return True
+
+
+def _merge(earlier: Fact, later: Fact) -> None:
+    """Keep the mention that says more: investment first, then stage or status."""
+    if earlier.investment is None and later.investment is not None:
+        earlier.investment, earlier.quote = later.investment, later.quote
+        earlier.stage = earlier.stage or later.stage
+    elif earlier.stage is None and later.stage is not None:
+        earlier.stage = later.stage
+    if earlier.status is None and later.status is not None:
+        earlier.status = later.status

@@ -1,0 +1,213 @@
+"""Words that bound and classify project and policy names, as data.
+
+The project and policy grammars (projects.py, policies.py, names.py) are
+written against these tables, so widening the coverage to another province's
+wording means adding a word here, not another regex there.  Every entry is a
+word of the language of Chinese government reports, never a name from a sample.
+"""
+from __future__ import annotations
+
+# --- project head nouns -----------------------------------------------------
+# A project name ends in one of these.  The weight says how much the head alone
+# tells that the phrase is a construction project: 2 = a park, line or work
+# (产业园, 铁路); 1 = a facility that is often an institution instead (基地,
+# 学院); 0 = a word that is a project only with construction verbs (中心, 大楼).
+PROJECT_HEADS: dict[str, int] = {
+    # works and programmes of construction
+    "项目": 2, "工程": 2, "一期": 1, "二期": 1, "三期": 1, "四期": 1, "首期": 1,
+    # parks and zones
+    "产业园区": 2, "产业园": 2, "工业园区": 2, "工业园": 2, "科技园": 2, "物流园": 2,
+    "产业基地": 2, "园区": 2, "片区": 2, "集聚区": 2, "合作区": 2, "新区": 2,
+    "启动区": 2, "产业带": 2, "组团": 1,
+    "基地": 2, "走廊": 1, "科创谷": 1, "智谷": 1, "硅谷": 1, "药谷": 1, "数谷": 1,
+    "光谷": 1, "创新谷": 1, "工业城": 1, "科技城": 1, "科学城": 1, "大学城": 1,
+    "职教城": 1, "物流城": 1, "汽车城": 1, "智造城": 1, "产业城": 1, "商贸城": 1,
+    "会展城": 1, "食品岛": 0, "岛": 0,
+    # transport
+    "通道": 2, "铁路": 2, "高铁": 2, "城际": 2, "城际铁路": 2, "轻轨": 2, "地铁": 2,
+    "高速公路": 2, "高速": 2, "快速路": 2, "快速通道": 2, "公路": 2, "国道": 2,
+    "省道": 2, "大桥": 2, "特大桥": 2, "隧道": 2, "大道": 2, "东延线": 2, "西延线": 2,
+    "南延线": 2, "北延线": 2, "延长线": 2, "连接线": 2, "环线": 1, "港区": 1,
+    "码头": 1, "港": 1, "机场": 1, "枢纽": 0, "储备站": 1, "加气站": 1,
+    "充电站": 1, "变电站": 1, "泵站": 1, "电站": 1, "水厂": 1, "污水处理厂": 1,
+    "水库": 1, "电厂": 1, "风电场": 1, "站": 0,
+    # facilities whose 中心 is a building, not an office
+    "物流中心": 2, "交易中心": 2, "集散中心": 2, "处理中心": 2, "数据中心": 2,
+    "会展中心": 2, "会议中心": 1, "体育中心": 1, "文化中心": 1, "中心": 0,
+    "实验室": 0, "大楼": 0, "综合体": 0, "商圈": 0,
+    # schools and hospitals
+    "学院": 1, "大学": 0, "学校": 1, "中学": 1, "小学": 1, "初中": 1, "高中": 1,
+    "幼儿园": 1, "医院": 1, "中小学校": 1, "中小学": 1, "九年一贯制学校": 1,
+    # designations: named after a place, or not a project at all
+    "示范区": 0, "实践区": 0, "试验区": 0, "先行区": 0, "样板区": 0, "承载区": 0,
+    "核心区": 0,
+}
+# Words that end in a head noun without being one (江门高新区 is a district,
+# 香港 a city, 站点 a stop).
+NOT_HEADS = ("高新区", "香港", "港澳", "港口", "港股", "站点", "站长", "站位", "中心城区",
+             "中心镇", "中心村", "中心组", "中心工作", "示范区建设", "基地化", "园区化",
+             "项目化", "工程师", "工程化", "新区建设")
+# 一中, 八小: numbered schools are written short.
+NUMBERED_SCHOOL = r"[一二三四五六七八九十]{1,3}[中小](?![心时学间型期国华央部文])"
+# Heads that make a project only when the name opens with a place (浦东新区综合
+# 配套改革试验区); "全市创新驱动发展示范区" is a role to play, not a site.
+DESIGNATION_HEADS = frozenset({"示范区", "实践区", "试验区", "先行区", "样板区",
+                               "承载区", "核心区"})
+# What may follow a head and still belong to the name: phases, branches, lines.
+HEAD_SUFFIXES = ("一期", "二期", "三期", "四期", "首期", "新院", "新校区", "校区", "分院",
+                 "扩建", "新址", "东延线", "西延线", "南延线", "北延线", "延长线")
+# 工程 is a construction work after these words (技改工程, 提升工程) and a
+# programme otherwise (工业振兴工程).
+WORKS_BEFORE_GONGCHENG = ("技改", "改造", "提升", "整治", "修缮", "扩建", "新建", "加固",
+                          "治理", "供水", "引水", "调水", "排水", "污水", "水利", "防洪",
+                          "建设", "安装", "绿化", "管网", "电网", "输变电", "升级",
+                          "一期", "二期", "三期", "配套", "道路")
+
+# --- words that end a name on its left --------------------------------------
+# Verbs and adverbs that govern a project or policy.  A name never contains one
+# of these, so the name starts after the last one before its head (projects) or
+# after the verb chain that opens the clause (policies).
+GOVERNING_VERBS = (
+    "推进", "推动", "加快", "加速", "加大", "实施", "落实", "开展", "打造", "谋划",
+    "启动", "力促", "力争", "争取", "建成", "建好", "抓好", "抓实", "共建", "引进", "招引",
+    "培育", "完善", "健全", "建立", "制定", "出台", "印发", "签订", "签署", "审议通过",
+    "研究讨论", "研究制定", "酝酿", "深化", "推行", "推广", "执行", "坚持", "调研", "考察",
+    "视察", "走访", "用好", "激活", "巩固", "铺开", "支持", "做大做强", "做强做优", "做优",
+    "做强", "做大", "做实", "发挥", "围绕", "依托", "对接", "融入", "申报", "结合", "开工",
+    "动工", "投产", "试产", "竣工", "通车", "封顶", "签约", "落户", "落地", "入驻", "投入运营",
+    "投入使用", "验收", "新建", "续建", "扩建", "兴建", "开通", "上马", "紧抓", "抓住",
+    "聚焦", "助力", "服务", "参与", "纳入", "成为", "创建", "扩容", "提速", "编制", "优化实施",
+    "预计", "计划", "紧盯", "瞄准", "布局", "是", "为", "到", "赴", "在", "与", "把", "对",
+    "以", "向", "即", "并", "将", "举全区之力", "举全市之力", "举全县之力", "举全省之力",
+)
+# Adverbs end a name only when a verb follows them (积极建设X, 顺利封顶); alone
+# they may sit inside one (潭江跨界重点支流整治).
+ADVERBS = (
+    "着力", "全力", "积极", "大力", "重点", "努力", "精心", "主动", "持续", "继续", "深入",
+    "认真", "切实", "全面", "纵深", "率先", "加紧", "抓紧", "尽快", "先后", "顺利", "全线",
+    "正式", "已经", "正在", "即将", "要", "正", "已", "拟", "力求", "务必", "进一步",
+    "全速", "稳步", "扎实", "有序", "同步",
+)
+# Verbs that govern only in a verb chain: 规划 is a verb in 规划建设X and a
+# noun in 合作区规划范围.
+CHAIN_ONLY_VERBS = ("规划",)
+# Single-character governing words, and what may not follow them for the
+# character to govern (以及, 以来, 在建, 到位 are other words).
+SINGLE_CHARACTER_GUARDS = {"以": "及来上下后前外内便期至", "在": "建于", "与": "会",
+                           "对": "外象于比标", "到": "位期底", "即": "将时使", "并": "购网列",
+                           "为": "主止", "是": "否", "向": "导", "将": "军"}
+# Words that open a clause without belonging to its subject (目前, 同时, 此外).
+OPENERS = ("目前", "当前", "现在", "今年", "去年", "明年", "近年来", "近日", "日前", "同时",
+           "此外", "另外", "其中", "接下来", "下一步", "未来", "随后", "随着", "截至目前",
+           "预计", "据悉", "据介绍", "近期", "年内", "今后")
+# Verbs that describe a site instead of acting on it (合作区已有17家企业落户).
+STATIVE_VERBS = ("有", "已有", "拥有", "共有", "位于", "占地", "面积", "达", "达到", "约",
+                 "是", "为", "属于", "包括", "涵盖", "总", "在")
+# Verbs that end a name on its left only when another governing word stands
+# right before them (加快建设X, 谋划建设X); elsewhere they are part of the name
+# (林相改造提升建设绿美新会工程).
+NOMINAL_VERBS = ("建设", "改造")
+# After these a noun phrase is a place something happens in, not the project.
+LOCATIVES = ("到", "赴", "在", "位于", "落户", "入驻", "落地", "来到", "走进")
+# Prepositions whose object is a partner or a yardstick, not the thing built.
+PARTNER_PREPOSITIONS = ("与", "同", "跟", "向", "对")
+
+# --- words that make a name generic ------------------------------------------
+# A name whose words before the head are all of these is a category, not a name
+# (重点项目, 首期工业项目, 省产业园, 11个特色产业园).
+GENERIC_WORDS = (
+    "国家级", "省级", "市级", "区级", "县级", "国家", "全国", "全省", "全市", "全区", "全县",
+    "千亿", "百亿", "十亿", "亿元级", "产值", "规模", "贸易", "总部",
+    "省", "市", "区", "县", "镇", "镇街", "村", "本地", "当地", "我市", "我区", "我县",
+    "重点", "重大", "重要", "特色", "示范", "先行", "试点", "现代化", "现代", "升级版",
+    "一流", "高水平", "高标准", "高质量", "高端", "新型", "专业", "综合", "配套", "相关",
+    "各类", "各项", "各", "一批", "一系列", "系列", "多个", "若干", "这些", "该", "此", "上述",
+    "首期", "首批", "新一批", "新", "大", "小", "好", "优质", "亿元", "超亿元", "十亿元",
+    "百亿元", "千亿元", "亿元以上", "外资", "欧资", "港资", "民营", "招商", "储备", "在建",
+    "新开工", "竣工", "投产", "产业", "工业", "经济", "产业链", "民生", "文旅", "旅游", "交通",
+    "能源", "水利", "农业", "基建", "基础设施", "环保", "生态", "科技", "创新", "数字",
+    "城市", "乡村", "社会", "公共", "服务", "应用", "建设", "发展", "项目", "工程", "园区",
+    "未来", "战略性", "新兴", "传统", "优势", "主导", "支柱", "先进", "制造", "制造业",
+    "物流", "商贸", "国际", "区域", "省际", "跨境", "外贸", "营商环境", "政策", "惠企", "扶持",
+    "帮扶", "稳岗", "支持", "保障", "改革", "工作", "实施", "行动", "专项",
+)
+# Evaluative words: a phrase with one of these is a goal or a role (打造国内一流的
+# 食品工业基地, 重要承载区), not the name of a site.
+EVALUATIVE_WORDS = ("重要", "一流", "高水平", "世界级", "标杆", "最大", "首个", "首家",
+                    "唯一", "领先", "龙头", "排头兵", "示范点", "样板")
+# A count or quantifier before a head turns it into a category (两个产业园,
+# 151个项目, 一批项目, 三大战略).
+COUNT_CLASSIFIERS = "个项家座所条处大批类期"
+
+# --- what may follow a project name ------------------------------------------
+# Process nouns that close a project phrase (X建设进度, X前期工作).
+PROCESS_NOUNS = ("建设进度", "建设情况", "建设工作", "建设步伐", "建设契机", "开发建设",
+                 "建设", "进度", "前期工作", "规划编制", "规划建设", "规划", "征地",
+                 "工作", "情况")
+# Enumeration separators.  A 、 always separates; the conjunctions only after a
+# complete name (X中心和Y基地), since 及 and 和 also join words inside one name
+# (全国水系连通及水美乡村项目).
+CONJUNCTIONS = ("以及", "及", "和", "与", "、")
+
+# --- stage of a project --------------------------------------------------------
+# Checked after the name first (X动工), then before it (加快建设X); the first
+# listed word found wins, so longer phrases come before their parts.
+STAGE_WORDS: tuple[tuple[str, str], ...] = (
+    ("前期工作", "规划"), ("规划编制", "规划"), ("谋划", "规划"), ("规划", "规划"),
+    ("编制", "规划"), ("签约", "签约"), ("落户", "签约"), ("落地", "签约"),
+    ("开工", "动工"), ("动工", "动工"), ("启动建设", "动工"), ("启动", "动工"),
+    ("上马", "动工"), ("加快建设", "在建"), ("在建", "在建"), ("续建", "在建"),
+    ("封顶", "在建"), ("征地", "在建"), ("建好", "在建"), ("进度", "在建"), ("试产", "投产"), ("投产", "投产"),
+    ("投入运营", "投产"), ("投入使用", "投产"), ("建成", "建成"), ("通车", "建成"),
+    ("竣工", "建成"), ("验收", "建成"), ("完工", "建成"),
+)
+# How strongly the verbs around a phrase say it is a construction project:
+# building and stage verbs (2) or verbs that push any kind of work along (1).
+BUILD_VERBS = ("建设", "新建", "续建", "扩建", "兴建", "建成", "建好", "开工", "动工", "投产",
+               "试产", "竣工", "通车", "封顶", "签约", "落户", "落地", "投入运营", "投入使用",
+               "验收", "上马", "启动", "开通", "征地")
+PUSH_VERBS = ("推进", "推动", "加快", "加速", "力促", "抓好", "抓实", "共建", "打造", "实施",
+              "做大做强", "做强", "申报", "创建", "扩容", "完善", "激活",
+              "铺开", "争取", "力争", "加大", "谋划", "规划", "提速", "成为")
+# Settling verbs say little about a mere office (中心落户 is an institution moving in).
+SETTLING_VERBS = ("签约", "落户", "落地", "入驻")
+
+# --- policies -------------------------------------------------------------------
+# Heads of a policy name and the category they give.  Longer heads first.
+POLICY_HEADS: tuple[tuple[str, str], ...] = (
+    ("行动计划", "programme"), ("实施方案", "document"), ("行动方案", "document"),
+    ("工作方案", "document"), ("解决方案", "document"), ("实施意见", "document"),
+    ("指导意见", "document"), ("暂行办法", "document"), ("管理办法", "document"),
+    ("实施细则", "document"), ("若干措施", "document"), ("政策措施", "document"),
+    ("专项行动", "programme"), ("三年行动", "programme"), ("五年行动", "programme"),
+    ("方案", "document"), ("意见", "document"), ("办法", "document"), ("措施", "document"),
+    ("条例", "document"), ("协议", "document"), ("规定", "document"), ("细则", "document"),
+    ("纲要", "document"), ("工程", "programme"), ("行动", "programme"),
+    ("计划", "programme"), ("战略", "programme"),
+)
+# 《》 titles that end in one of these are policy documents (not newspapers,
+# books or songs).  A trailing (暂行)/(2022-2024) is allowed.
+TITLE_SUFFIXES = ("方案", "意见", "办法", "措施", "规划", "条例", "协议", "规定", "细则",
+                  "纲要", "计划", "行动", "工程", "决定", "通知", "指引", "指南", "清单",
+                  "政策", "条", "法", "标准", "制度", "机制", "战略", "规则", "公约", "守则")
+# Common words ending in 制 that are not mechanisms.
+NOT_MECHANISMS = ("机制", "体制", "控制", "限制", "编制", "管制", "抑制", "压制", "研制",
+                  "定制", "复制", "印制", "绘制", "录制", "配制", "强制", "规制", "遏制",
+                  "克制", "自制", "牵制", "节制", "建制", "法制", "税制", "学制", "专制",
+                  "调制", "仿制", "监制", "炮制", "宰制", "辖制", "钳制", "轮制")
+# A quoted label after these is a rank, not a programme (作为"头号工程").
+LABEL_VERBS = ("作为", "列为", "列入", "称为", "誉为", "当作", "视为", "号称")
+
+# Status of a policy from the verbs before it: drafting words are checked
+# first (研究讨论了 is still drafting), then issued, then implementing.
+DRAFTING_WORDS = ("研究制定", "正在制定", "正制定", "酝酿", "研究讨论", "起草", "征求意见",
+                  "拟出台", "拟制定", "将出台", "将制定", "谋划")
+ISSUED_WORDS = ("审议通过", "印发", "签订", "签署", "颁布", "发布", "出台了", "制定了",
+                "已出台", "已制定", "已经制定", "已经出台", "通过了", "正式实施")
+CREATION_WORDS = ("制定", "出台", "编制", "建立", "推出")
+IMPLEMENTING_WORDS = ("深入实施", "实施", "落实", "推进", "推动", "深化", "推行", "推广",
+                      "开展", "执行", "坚持", "发挥", "完善", "用好", "结合")
+# Determiners that make a policy phrase generic (一系列措施, 各类政策措施).
+GENERIC_POLICY_OPENINGS = ("各类", "各项", "一系列", "系列", "相关", "有关", "这些", "该",
+                           "此", "一批", "多项", "上述", "各级", "若干", "专门", "配套",
+                           "发展", "本")
