@@ -16,8 +16,11 @@ from briefing.clean import HEADLINE_MAX, Cleaned, is_heading, simplify
 # --- vocabularies -------------------------------------------------------------------
 
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-# A news lead opens with the day of the event: `2月8日,…` / `1月28日大年初七,…`.
-LEAD_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+# A news lead opens with the day of the event: `2月8日,…`, `1月28日大年初七,…`, after a
+# dateline `本报讯(记者 张三)2月8日,…` or as a wire dateline `新华社广州2月8日电`.
+LEAD_DATE = re.compile(r"^(?:[^,。,]{0,20}?讯\s*(?:[((][^))]{0,30}[))])?\s*"
+                       r"|[\u4e00-\u9fff]{2,12}?(?=\d{1,2}月\d{1,2}日电))?"
+                       r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
 REPORT_LAG = dt.timedelta(days=1)       # a daily prints yesterday's event
 FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
@@ -33,7 +36,10 @@ LUNAR_DAYS = "一二三四五六七八九十"
 PAPER_SUFFIXES = ("日报", "晚报", "晨报", "商报", "时报", "都市报", "特区报", "青年报",
                   "法治报", "经济报", "早报")
 # Where a paper names itself: its dateline (…讯) beats its imprint (…社主办) beats a byline.
+# In the body only a dateline counts: `接受某某日报记者采访` names no source.
 PAPER_ROLES = (("讯", 0), ("社", 1), ("全媒体记者", 2), ("记者", 2), ("通讯员", 3))
+BODY_ROLES = ("讯",)
+BODY_LINES = 6
 SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[::]\s*([\u4e00-\u9fff]{2,10}?(?:"
                           + "|".join(PAPER_SUFFIXES) + "))")
 TITLE_SITE_SEPARATOR = re.compile(r"\s+[-|–—_]+\s+|_")   # 标题 - 某某新闻网
@@ -198,13 +204,10 @@ def find_paper(cleaned: Cleaned) -> str:
         m = SOURCE_LABEL.search(line)
         if m:
             return m.group(1)
-    places = (cleaned.header, cleaned.plain.split("\n")[:6], cleaned.footer, cleaned.furniture,
-              cleaned.bylines, [simplify(x) for x in cleaned.captions])
-    best: tuple[int, str] | None = None
-    for lines in places:
-        for line in lines:
-            for m in _PAPER.finditer(line):
-                cand = (rank[m.group(2)], m.group(1))
-                if best is None or cand[0] < best[0]:
-                    best = cand
-    return best[1] if best else ""
+    body = cleaned.plain.split("\n")[:BODY_LINES]
+    furniture = (cleaned.header + cleaned.footer + cleaned.furniture + cleaned.bylines
+                 + [simplify(x) for x in cleaned.captions])
+    found = [(rank[m.group(2)], m.group(1)) for line in body for m in _PAPER.finditer(line)
+             if m.group(2) in BODY_ROLES]
+    found += [(rank[m.group(2)], m.group(1)) for line in furniture for m in _PAPER.finditer(line)]
+    return min(found, key=lambda c: c[0])[1] if found else ""

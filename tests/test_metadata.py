@@ -109,3 +109,17 @@ def test_site_name_is_cut_from_a_page_title():
     cleaned = clean_text(BODY)
     m = read_metadata(cleaned, Path("a.html"), title_hint="园区建设全面提速 - 某某新闻网")
     assert m.title == "园区建设全面提速"
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("本报讯(记者 张三)2月8日,某区召开全体会议。", dt.date(2023, 2, 9)),
+    ("新华社广州2月8日电(记者 李四)某省召开大会。", dt.date(2023, 2, 9)),
+    ("2023年2月8日,某区召开全体会议。", dt.date(2023, 2, 9)),
+])
+def test_datelines_before_the_lead_date(lead, expected):
+    text = f"标题\n{lead}\n会议总结2022年工作,部署2023年任务。"
+    assert date_from_text(clean_text(text).plain) == expected
+
+
+def test_a_paper_mentioned_in_the_body_is_not_the_source():
+    assert meta(f"标题\n{BODY}市长在接受某某日报记者采访时表示,将加快建设。").source == ""
