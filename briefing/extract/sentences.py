@@ -20,6 +20,8 @@ Tense = Literal["target", "actual"]
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]?")
 _LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★]\s*)")
 _TERMINAL = "。！？!?；;：:，,"
+# A short line that states a rate (固定资产投资增长8%) is a statement, not a heading.
+_RATE = re.compile(r"\d\s*[%％]")
 
 
 @dataclass
@@ -57,7 +59,7 @@ def looks_like_heading(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 40:
         return False
-    if s[-1] in "。！？!?；;，,":
+    if s[-1] in "。！？!?；;，," or _RATE.search(s):
         return False
     return True
 

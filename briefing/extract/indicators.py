@@ -1,0 +1,228 @@
+"""What a number measures: canonical indicator names and the noun phrase around a number.
+
+A briefing compares regions, so the dozen headline indicators of every work
+report get one name each whatever the text calls them (规上工业增加值, 社零, 高企).
+Anything else is named by the shortest noun phrase the text gives it (义务教育学位,
+亿元以上项目), cut with jieba's dictionary parts of speech — no HMM, and only on
+the few characters next to a number, so it stays cheap.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+import jieba.posseg
+
+# Canonical name → the ways reports write it (the name itself included).
+INDICATORS: dict[str, tuple[str, ...]] = {
+    "地区生产总值": ("地区生产总值", "生产总值", "GDP", "GDP总量", "经济总量", "经济增长",
+                 "经济增速", "地区生产总值总量"),
+    "规模以上工业增加值": ("规模以上工业增加值", "规上工业增加值", "规模工业增加值"),
+    "固定资产投资": ("固定资产投资", "全社会固定资产投资", "固投"),
+    "工业投资": ("工业投资", "工业固定资产投资"),
+    "社会消费品零售总额": ("社会消费品零售总额", "社零", "社零总额", "社消零"),
+    "外贸进出口总额": ("外贸进出口总额", "进出口总额", "外贸进出口", "外贸进出口总值",
+                  "进出口总值", "货物进出口总额", "外贸进出口额"),
+    "地方一般公共预算收入": ("地方一般公共预算收入", "一般公共预算收入", "一般预算收入"),
+    "居民人均可支配收入": ("居民人均可支配收入", "人均可支配收入", "全体居民人均可支配收入"),
+    "高新技术企业": ("高新技术企业", "高企", "国家高企", "国家级高新技术企业", "国家高新技术企业"),
+    "科技型中小企业": ("科技型中小企业", "入库科技型中小企业"),
+    "城镇新增就业": ("城镇新增就业", "新增城镇就业", "城镇新增就业人数"),
+    "研发经费投入强度": ("研发经费投入强度", "研发投入强度", "R&D经费投入强度",
+                   "研发经费支出占地区生产总值比重", "研发经费投入占地区生产总值比重",
+                   "研发经费占地区生产总值比重", "研发经费支出占GDP比重",
+                   "研发经费投入占GDP比重", "研发经费占GDP比重"),
+}
+# Indicators that are ratios: a % after them is a share, not a growth rate.
+SHARE_INDICATORS = frozenset({"研发经费投入强度"})
+# Heads that make a % a share: 覆盖率, 比重, 占比 …
+SHARE_HEADS = ("率", "比重", "占比", "比例", "强度", "份额")
+# Rewrites of the text's phrasing to the usual one: 超亿元项目 is 亿元以上项目.
+PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"超((?:\d+(?:\.\d+)?|[百千])?[万亿]?元)"), r"\1以上"),
+    (re.compile(r"建设项目$"), "项目"),
+    (re.compile(r"[“”\"'‘’「」『』]"), ""),
+)
+# Scope words that say where, not what: 全市地区生产总值 is 地区生产总值.
+SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:全年|年度内|年内)")
+# Phrases that are never what a number measures.
+NON_HEADS = ("方面", "其他", "其它", "其中", "以上", "左右", "总共", "合计", "共计")
+# Static descriptions, not results or targets: 总面积169.1平方公里, 全长 …
+DESCRIPTIVE = ("面积", "长度", "全长", "总长", "宽度", "高度", "海拔", "距离", "车程",
+               "时速", "里程", "半径", "库容", "容量", "注册资本", "吞吐能力")
+# jieba's dictionary tags that are wrong for this register.
+TAG_OVERRIDES: dict[str, str] = {
+    "力争": "v", "入库": "v", "动工": "v", "有序": "d", "正式": "b", "开工": "v",
+    "全社会": "n", "为": "v", "投产": "v", "预计": "v",
+}
+NOUNISH = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "vn", "an", "j", "l", "b", "a",
+                     "zg", "eng", "chunk", "s", "i"})
+HEADS = NOUNISH - {"a", "b"} | {"v"}
+VERBISH = frozenset({"v", "vn", "j", "l", "i"})
+CONTENT = frozenset({"n", "v", "a", "vn", "ng", "zg"})
+# Tags and words that end a noun phrase read forward from a count.
+STOP_TAGS = frozenset({"u", "uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "r", "m", "x", "t", "f"})
+CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "等", "并", "或"})
+PLACE_SUFFIXES = "省市区县旗州盟"
+
+_CHUNK = re.compile(
+    r"“[^”]{1,16}”|‘[^’]{1,16}’|「[^」]{1,16}」"
+    r"|超?(?:(?:\d+(?:\.\d+)?|[百千])?[万亿]元|\d+(?:\.\d+)?元)(?:以上|以下)?"
+    r"|规模以上|规上|每(?:十万|万|千|百)?人口?|R&D"
+)
+
+
+@dataclass
+class Phrase:
+    """An indicator name and the span `start:end` of the text it was read from."""
+
+    name: str
+    start: int
+    end: int
+    canonical: bool = False
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    return {alias: name for name, aliases in INDICATORS.items() for alias in aliases}
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern:
+    words = sorted(_aliases(), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")$")
+
+
+def canonical(name: str) -> str:
+    """The canonical name of an indicator phrase, or the tidied phrase itself."""
+    name = tidy(name)
+    return _aliases().get(name, name)
+
+
+def tidy(name: str) -> str:
+    for pattern, repl in PHRASE_REWRITES:
+        name = pattern.sub(repl, name)
+    return SCOPE.sub("", name) or name
+
+
+def _tag(word: str) -> str:
+    if word in TAG_OVERRIDES:
+        return TAG_OVERRIDES[word]
+    tag = jieba.posseg.dt.word_tag_tab.get(word)
+    if tag:
+        return tag
+    return "n" if any("\u4e00" <= c <= "\u9fff" for c in word) else "x"
+
+
+def tokens(text: str) -> list[tuple[str, str, int]]:
+    """(word, tag, offset) for `text`; quoted names and 亿元以上-style modifiers stay whole."""
+    out: list[tuple[str, str, int]] = []
+    pos = 0
+    for m in list(_CHUNK.finditer(text)) + [None]:
+        stop = m.start() if m else len(text)
+        for word in jieba.cut(text[pos:stop], HMM=False):
+            out.append((word, _tag(word), pos))
+            pos += len(word)
+        if m:
+            out.append((m.group(), "chunk", m.start()))
+            pos = m.end()
+    return out
+
+
+def _noun_run(toks: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The longest run of noun-ish tokens ending at the last token (its head)."""
+    if not toks or toks[-1][1] not in HEADS or toks[-1][0] in NON_HEADS:
+        return []
+    k = len(toks) - 1
+    if k > 0 and toks[k][1] == "v" and toks[k - 1][1] == "d" and len(toks[k - 1][0]) == 1:
+        k -= 1  # 再就业: an adverb fused with a verbal head
+    while k > 0:
+        word, tag, _ = toks[k - 1]
+        if tag in NOUNISH:
+            k -= 1
+        elif word == "对" and toks[k][1] in ("ns", "j", "nt"):
+            k -= 1  # 对欧进出口: trade with a partner is its own indicator
+        else:
+            break
+    run = toks[k:]
+    if (k > 0 and len(run) > 1 and len(run[0][0]) == len(toks[k - 1][0]) == 1
+            and run[0][1] in CONTENT and toks[k - 1][1] in CONTENT):
+        run = run[1:]  # 提|档|升级: two lone characters are one word jieba did not know
+    if k > 0 and len(run) > 1 and run[0][1] == "a" and len(run[0][0]) == 1 and toks[k - 1][1] == "v":
+        run = run[1:]  # 实施好|年度投资: 好 completes the verb
+    while len(run) > 1 and (run[0][1] in ("vn", "v") or _is_place(run[0][0], run[0][1])):
+        run = run[1:]  # 供应工业用地, 新会区地区生产总值: a verb or a place does not name
+    return run
+
+
+def _is_place(word: str, tag: str) -> bool:
+    return tag == "ns" and len(word) > 2 or len(word) > 2 and word[-1] in PLACE_SUFFIXES
+
+
+def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = None) -> Phrase | None:
+    """The indicator named right before `end` in `text[start:end]`.
+
+    A canonical alias may also end at `alias_end`, past verbs the caller stripped
+    (经济增长, 城镇新增就业 contain their verb); it wins unless the noun phrase is
+    longer, i.e. the alias is only part of a narrower indicator (对欧进出口总值).
+    """
+    window_start = max(start, end - 30)
+    window = text[window_start:end]
+    toks = _noun_run(tokens(window))
+    np_start = window_start + toks[0][2] if toks else end
+    for stop in dict.fromkeys((alias_end or end, end)):
+        alias = _alias_pattern().search(text, max(start, stop - 30), stop)
+        if alias and alias.start() <= np_start:
+            return Phrase(_aliases()[alias.group()], alias.start(), stop, True)
+    if not toks:
+        return None
+    return _phrase(text[np_start:end], np_start, end)
+
+
+def phrase_after(text: str, start: int, stop: int,
+                 verbs: tuple[str, ...] = ()) -> tuple[Phrase | None, str]:
+    """The noun phrase starting at `start` (a count's noun), and the text after it.
+
+    It runs to the end of the list item unless a word ends it first: one of
+    `verbs` (动工, 建成投产 — what is done to the counted things), a conjunction,
+    a particle, or a verb with no noun after it. A verb between nouns stays
+    (乡村振兴示范带, 保障性租赁住房).
+    """
+    toks = tokens(text[start:min(stop, start + 20)])
+    k = 0
+    while k < len(toks):
+        word, tag, _ = toks[k]
+        if (tag in STOP_TAGS or word in CONJUNCTIONS or word in verbs
+                or tag in VERBISH and word.startswith(verbs or "\0")):
+            break
+        if tag == "v" and not (k + 1 < len(toks) and toks[k + 1][1] in NOUNISH - VERBISH):
+            break
+        k += 1
+    run = toks[:k]
+    while run and run[-1][1] in ("vn", "v") and len(run) > 1:
+        run = run[:-1]  # 重点项目建设: 建设 is what is done to them
+    if not run or run[-1][1] in ("v", "vn", "a", "b"):
+        return None, text[start:stop]
+    end = start + run[-1][2] + len(run[-1][0])
+    return _phrase(text[start:end], start, end), text[end:min(stop, end + 8)]
+
+
+def _phrase(raw: str, start: int, end: int) -> Phrase | None:
+    name = tidy(raw)
+    if len(name) < 2 or name in NON_HEADS or name.endswith(NON_HEADS):
+        return None
+    aliases = _aliases()
+    if name in aliases:
+        return Phrase(aliases[name], start, end, True)
+    return Phrase(name, start, end)
+
+
+def is_descriptive(name: str) -> bool:
+    """Sizes and lengths describe a place; they are not results or targets."""
+    return name.endswith(DESCRIPTIVE)
+
+
+def is_share(phrase: Phrase) -> bool:
+    return phrase.name in SHARE_INDICATORS or phrase.name.endswith(SHARE_HEADS)

@@ -1,0 +1,338 @@
+"""Targets and reported results: indicator + verb + number + unit + bound.
+
+Two word orders carry nearly every figure of a work report:
+
+* the indicator first — 地区生产总值增长8%, 国家高企超550家, 新增义务教育学位6600个 —
+  where the noun phrase right before the verb and number names the indicator;
+* the count first — 推动40个工业项目动工, 筹建209套保障性租赁住房 — where a verb
+  of doing governs a number that counts the noun after it.
+
+A clause with no indicator of its own leans on the one before it: `,增长2.8%` is
+the growth of the level just given, and `,力争实现8.5%` is the stretch figure of
+the target just given. Everything else — dates, rankings, list numbers, ages,
+sizes, amounts that only describe a project — is left out on purpose: a wrong
+number in a leaders' briefing is worse than a missing one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from briefing.extract.indicators import Phrase, is_descriptive, is_share, phrase_after, phrase_before
+from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
+                                      has_number, squeeze)
+from briefing.extract.sentences import Sentence, Tense
+from briefing.extract.years import default_year, reference_year, tense_cues, tense_of_year, year_cues
+from briefing.model import Article, Fact
+
+# Verbs and adverbs between an indicator and its number, stripped to find the indicator.
+GROWTH = ("增长", "增速", "增幅", "增长率", "提高", "提升", "上升", "上涨", "回升", "增加")
+DECLINE = ("下降", "降低", "减少", "回落", "下滑")
+REACH = ("增至", "增加到", "增长到", "提高到", "提高至", "提升到", "提升至", "达到", "达至", "达",
+         "为", "是", "实现", "完成", "新增", "累计", "共", "共计", "合计", "总计", "有", "入库",
+         "认定", "突破", "超过", "超")
+ADVERBS = ("均", "就", "同比", "比上年", "较上年", "比去年", "较去年", "可比口径",
+           "按可比价格计算", "年均", "预计", "力争", "争取", "确保", "将", "已", "已经", "再",
+           "全年", "今年", "目前", "分别", "可", "可以", "能", "能够", "有望", "将要")
+# Potential and distribution, not a figure of the region: 年吞吐量可达…, 分别增长5%和6%.
+UNREADABLE = ("可", "可以", "能", "能够", "有望", "分别")
+# Verbs whose object a count before the noun measures: 引进14个项目, 筹建209套住房.
+GOVERNING = (
+    "新增", "新建", "建设", "建成", "筹建", "打造", "引进", "新引进", "招引", "培育", "培养",
+    "实施", "完成", "开工", "动工", "启动", "签约", "安排", "拥有", "已有", "共有", "有",
+    "汇聚", "集聚", "吸引", "认定", "创建", "改造", "整治", "开通", "举办", "扶持", "发放",
+    "供应", "收到", "受理", "帮扶", "救助", "资助", "接种", "种植", "建立", "设立", "成立",
+    "组建", "招聘", "吸纳", "安置", "储备", "引育", "投放", "改建", "扩建", "新改建", "培训",
+    "落地", "落户", "招商", "签下", "获批", "入选",
+)
+# Verbs that only push: the count is a target when the noun reaches a milestone
+# (推动40个工业项目动工), not when it merely "develops" (推动15条产业集群发展).
+CAUSATIVE = ("推动", "推进", "促进", "支持", "力促", "带动", "引导", "鼓励", "帮助", "督促")
+MILESTONES = ("建设", "动工", "开工", "建成", "投产", "竣工", "落地", "签约", "上市", "实现",
+              "完成", "达产", "完工", "开业", "运营", "投入使用", "入库", "纳统", "升规", "认定",
+              "通过", "获批", "挂牌", "改造", "试产", "加快建设", "开工建设", "落户", "入驻")
+BECOME = ("成长为", "成为", "升级为", "转为", "晋升为", "认定为", "培育为", "发展为", "发展成为")
+# What may follow 的 after a figure that is still the figure: 9%的预期目标, 11%的增长.
+OF_FIGURE = ("预期目标", "目标", "增长", "增速", "增幅", "水平", "任务")
+STRETCH = ("力争", "争取", "力求", "冲刺", "奋斗")
+# Marks between a governing verb and its count: 引进了, 共, 实施好 …
+LINKS = ("了", "共", "好", "新", "累计", "全年", "年内", "再", "完")
+
+_CLAUSE = re.compile(r"[,，;；:：。!！?？]")
+_PIECE = re.compile(r"[,，;；:：。!！?？、]")
+_ENCLOSED = re.compile(r"“[^”]*”|《[^》]*》|\([^)]*\)|（[^）]*）|「[^」]*」|‘[^’]*’")
+# A conversion in brackets after a figure, with a unit that slipped outside: (5000)亩.
+_PAREN_AFTER = re.compile(
+    rf"[(（][^)）]{{0,16}}[)）](?:(?:{'|'.join(MEASURE_UNITS + COUNT_UNITS)})(?=[,，、;；。]|$))?")
+_CJK = re.compile(r"[\u4e00-\u9fff“「‘]")
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")$")
+
+
+_STRIPPABLE = _alternation(GROWTH + DECLINE + REACH + ADVERBS)
+_GOVERNING = _alternation(GOVERNING + CAUSATIVE)
+_LINK = _alternation(LINKS)
+
+
+@dataclass
+class Reading:
+    """One figure read from a sentence: what it measures and where the evidence is."""
+
+    amount: Amount
+    phrase: Phrase
+    measure: str
+    value: float
+    start: int
+    end: int
+    mode: str = "a"
+    stretch: float | None = None
+
+
+def _enclosed(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ENCLOSED.finditer(text)]
+
+
+def _is_candidate(text: str, a: Amount, enclosed: list[tuple[int, int]]) -> bool:
+    """Drop numbers that are not figures: in quotes or brackets, ordinals, codes."""
+    if any(s < a.start < e for s, e in enclosed) or a.kind == "points":
+        return False
+    before = text[a.start - 1] if a.start else ""
+    after = text[a.end] if a.end < len(text) else ""
+    if before in "第前后每+-—~/" or before.isascii() and before.isalnum():
+        return False
+    if after.isascii() and after.isalnum():
+        return False
+    return not (a.is_count and a.value <= 1) and a.value != 0
+
+
+def _strip_predicates(text: str, start: int, end: int) -> tuple[int, list[str]]:
+    """Peel verbs and adverbs off the right of `text[start:end]`; return the new end."""
+    words: list[str] = []
+    while end > start:
+        m = _STRIPPABLE.search(text, start, end)
+        if not m:
+            break
+        words.append(m.group())
+        end = m.start()
+    return end, words
+
+
+def _measure(a: Amount, phrase: Phrase, verbs: list[str], text: str) -> tuple[str, float] | None:
+    """growth / level / share and the signed value, or None when the text does not say."""
+    grows = any(v in GROWTH for v in verbs) or text.startswith(("的增长", "的增速"), a.end)
+    falls = any(v in DECLINE for v in verbs)
+    if a.kind == "percent":
+        if falls:
+            return "growth", -a.value
+        if grows:
+            return "growth", a.value
+        if is_share(phrase):
+            return "share", a.value
+        return None
+    if (grows or falls) and not any(v in REACH for v in verbs):
+        return None  # 增加100家 is a change, not a level
+    return "level", a.value
+
+
+def _unlink(text: str, start: int, end: int) -> int:
+    """Step back over 了/共/好 between a verb and what it governs."""
+    while m := _LINK.search(text, start, end):
+        end = m.start()
+    return end
+
+
+def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) -> tuple[str, int] | None:
+    """The verb that governs a count placed before its noun, and where it starts."""
+    end = _unlink(text, clause_start, a.start)
+    if end > clause_start and text[end - 1] == "的":
+        attributive = [r for r in readings if r.amount.end == end - 1]
+        if not attributive:
+            return None
+        end = _unlink(text, clause_start, attributive[-1].start)
+    if end > clause_start and text[end - 1] == "等":
+        head = text[clause_start:end - 1]  # 推动李锦记、中车等50家企业: the verb heads the list
+        found = [(head.rfind(v), v) for v in GOVERNING + CAUSATIVE if v in head]
+        if not found:
+            return None
+        pos, verb = max(found)
+        return verb, clause_start + pos
+    if end > clause_start and text[end - 1] in "、和及" or text.endswith("以及", 0, end):
+        previous = [r for r in readings if r.mode == "b" and r.end <= end and r.start >= clause_start]
+        return ("", previous[-1].start) if previous else None
+    m = _GOVERNING.search(text, clause_start, end)
+    if m:
+        return m.group(), m.start()
+    if not text[clause_start:end].strip("0123456789.、"):
+        return "", end  # a count opening its clause: 70家以上工业企业实现“小升规”
+    return None
+
+
+def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
+                readings: list[Reading]) -> Reading | None:
+    """A count before its noun: 推动40个工业项目动工."""
+    if a.kind == "money" or a.kind == "measure" and a.bound in ("≥", "≤") and text[a.end - 2:a.end] in ("以上", "以下"):
+        return None  # 10亿元以上项目, 超百亿元项目, 1公顷以下撂荒耕地 name a class
+    if a.kind == "percent":
+        return None
+    stop = _PIECE.search(text, nxt)
+    phrase, following = phrase_after(text, nxt, stop.start() if stop else len(text),
+                                     MILESTONES + BECOME)
+    if phrase is None:
+        return None
+    verb = _governed(text, a, clause[0], readings)
+    if verb is None:
+        return None
+    milestone = following.startswith(MILESTONES)
+    if (verb[0] in CAUSATIVE or verb[0] == "") and not milestone:
+        return None
+    become = next((w for w in BECOME if following.startswith(w)), None)
+    if become:  # 培育10家以上高企成长为瞪羚企业: what they become is what is counted
+        begin = phrase.end + len(become)
+        stop = _PIECE.search(text, begin)
+        end = stop.start() if stop else len(text)
+        if not 2 <= end - begin <= 12:
+            return None
+        phrase = Phrase(text[begin:end], begin, end)
+    milestone_word = next((w for w in MILESTONES if following.startswith(w)), "")
+    end = phrase.end + len(milestone_word)
+    return Reading(a, phrase, "level", a.value, verb[1], end, "b")
+
+
+def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]) -> Reading | None:
+    """An indicator before its figure: 地区生产总值增长8%, or the clause leans on the last one."""
+    np_end, verbs = _strip_predicates(text, piece_start, a.start)
+    if any(v in UNREADABLE for v in verbs):
+        return None
+    phrase = phrase_before(text, np_end, piece_start, alias_end=a.start)
+    if phrase is None:
+        return _lean_on(text, a, piece_start, verbs, readings)
+    if is_descriptive(phrase.name):
+        return None
+    measured = _measure(a, phrase, verbs, text)
+    if measured is None:
+        return None
+    return Reading(a, phrase, measured[0], measured[1], phrase.start, a.end)
+
+
+def _lean_on(text: str, a: Amount, piece_start: int, verbs: list[str],
+             readings: list[Reading]) -> Reading | None:
+    """`,力争实现8.5%` stretches the last target; `,增长2.8%` is the growth of the last level."""
+    if not readings:
+        return None
+    last = readings[-1]
+    clause = text[piece_start:a.start]
+    if any(w in clause for w in STRETCH) and last.amount.unit == a.unit and a.value > last.value:
+        if last.stretch is None:
+            last.stretch = a.value
+            last.end = a.end
+        return None
+    if a.kind == "percent" and last.measure == "level" and last.amount.kind != "percent":
+        measured = _measure(a, last.phrase, verbs, text)
+        if measured and measured[0] == "growth":
+            return Reading(a, last.phrase, "growth", measured[1], last.start, a.end)
+    return None
+
+
+def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, a.start)), default=0)
+    clause_end_m = _CLAUSE.search(text, a.end)
+    clause = (clause_start, clause_end_m.start() if clause_end_m else len(text))
+    piece_start = max((m.end() for m in _PIECE.finditer(text, 0, a.start)), default=0)
+    nxt = a.end
+    paren = _PAREN_AFTER.match(text, nxt)
+    if paren:
+        nxt = paren.end()  # 240公顷(3600亩)高标准农田: the conversion is an aside
+    if nxt < len(text) and text[nxt] == "的":
+        after = text[nxt + 1:]
+        if not after.startswith(OF_FIGURE) and not _starts_with_count(text, nxt + 1):
+            return None  # 投资200亿元的中创新航基地: the amount describes a project
+    elif nxt < len(text) and _CJK.match(text, nxt):
+        return _read_after(text, a, nxt, clause, readings)
+    return _read_before(text, a, piece_start, readings)
+
+
+def _starts_with_count(text: str, pos: int) -> bool:
+    """年度投资138.03亿元的95项重点项目: the amount qualifies a counted set, so it stays."""
+    found = find_amounts(text[pos:pos + 16])
+    return bool(found) and found[0].start == 0 and found[0].is_count
+
+
+def _tense(text: str, r: Reading, sentence: Sentence, year_cue: int | None,
+           ref: int | None) -> Tense | None:
+    """Plan or result: the nearest cue in the clause, then the sentence, then the context."""
+    cues = [c for c in tense_cues(text) + [c for c in year_cues(text, ref) if c.tense]
+            if not (r.phrase.start <= c.start < r.phrase.end)]
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, r.amount.start)), default=0)
+    before = sorted((c for c in cues if c.end <= r.amount.start), key=lambda c: c.start)
+    in_clause = [c for c in before if c.start >= clause_start]
+    if in_clause:
+        return in_clause[-1].tense
+    if before:
+        return before[-1].tense
+    from_year = tense_of_year(year_cue, ref)
+    if from_year:
+        return from_year
+    after = sorted((c for c in cues if c.start >= r.amount.end), key=lambda c: c.start)
+    return after[0].tense if after else sentence.tense
+
+
+def _year(text: str, r: Reading, sentence: Sentence, ref: int | None) -> int | None:
+    cues = [c for c in year_cues(text, ref) if c.year]
+    before = [c for c in cues if c.end <= r.amount.start]
+    if before:
+        return before[-1].year
+    after = [c for c in cues if c.start >= r.amount.end]
+    return after[0].year if after else None
+
+
+@lru_cache(maxsize=1)
+def _place_of() -> Callable | None:
+    """The regions engineer's `place_of`, when it exists: a span may name its own region."""
+    try:
+        from briefing.regions.attribution import place_of
+    except ImportError:
+        return None
+    return place_of
+
+
+def _region(quote: str, sentence: Sentence) -> str | None:
+    place_of = _place_of()
+    if place_of is not None:
+        place = place_of(quote, sentence)
+        if place:
+            return str(place)
+    return sentence.region
+
+
+def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
+    """Target and actual facts of one sentence, each with its verbatim quote."""
+    if not has_number(sentence.text):
+        return []
+    sq: Squeezed = squeeze(sentence.text)
+    text = sq.text
+    enclosed = _enclosed(text)
+    readings: list[Reading] = []
+    for a in find_amounts(text):
+        if _is_candidate(text, a, enclosed):
+            r = _read(text, a, readings)
+            if r is not None:
+                readings.append(r)
+    ref = reference_year(article)
+    facts: list[Fact] = []
+    for r in readings:
+        year = _year(text, r, sentence, ref)
+        tense = _tense(text, r, sentence, year, ref)
+        if tense is None:
+            continue
+        year = year or sentence.year or default_year(article, tense)
+        quote = sentence.quote(*sq.span(r.start, r.end))
+        facts.append(Fact(
+            kind=tense, region=_region(quote, sentence), article=article.id, quote=quote,
+            year=year, indicator=r.phrase.name, measure=r.measure, value=round(r.value, 6),
+            unit=r.amount.unit, bound=r.amount.bound, stretch=r.stretch,
+        ))
+    return facts

@@ -1,0 +1,206 @@
+"""The year a number belongs to, and whether it is a plan or a result.
+
+A report published in February 2023 speaks of 2022 results and 2023 targets in
+the same breath, so the year of a fact is never simply the article's year. Time
+words (2022年, 今年, 去年, 今年以来, 目前) and plan/result words (力争, 确保, 目标 /
+已, 累计, 同比, 了) are read per sentence; a sentence without any inherits from
+the one before it in its paragraph, and then from the headings above it
+(`2022亮点回顾` → results of 2022, `2023年工作安排` → targets for 2023).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.extract.sentences import Sentence, Tense
+from briefing.model import Article
+
+# Relative time words: offset from the article's year and the tense they imply.
+RELATIVE_YEARS: dict[str, tuple[int, Tense | None]] = {
+    "今年": (0, None), "本年度": (0, None), "今年度": (0, None), "本年": (0, None),
+    "年内": (0, "target"), "当年": (0, None),
+    "去年": (-1, "actual"), "上年": (-1, "actual"), "上一年": (-1, "actual"),
+    "过去一年": (-1, "actual"), "过去的一年": (-1, "actual"), "前年": (-2, "actual"),
+    "明年": (1, "target"), "来年": (1, "target"),
+    "目前": (0, "actual"), "当前": (0, None), "如今": (0, "actual"), "现在": (0, "actual"),
+    "截至目前": (0, "actual"), "迄今": (0, "actual"),
+}
+# "since …" sets the period to now, whatever year it starts from: 去年以来 is current.
+SINCE = ("以来", "至今")
+# Plan words and result words inside a sentence.
+TARGET_WORDS: tuple[str, ...] = (
+    "力争", "争取", "确保", "目标", "预期", "预计", "计划", "将", "拟", "安排", "力促",
+    "力求", "奋斗", "冲刺", "努力",
+)
+ACTUAL_WORDS: tuple[str, ...] = (
+    "已经", "已", "累计", "同比", "比上年", "较上年", "比去年", "较去年", "以来", "拥有",
+    "截至", "成功", "共有", "荣获", "获评", "回顾", "成绩", "成效", "过去",
+)
+# Heading words: a section of results, or of plans.
+HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去")
+HEADING_TARGET = ("安排", "目标", "预期", "计划", "任务", "展望", "部署", "思路", "重点工作")
+
+# An actual with no time word is the last full year while its statistics are
+# still the news (the first half of the year), else the current one.
+REPORTING_MONTHS = 6
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# A year after 比/较 is the base of a comparison (比2021年增长5%), not the fact's year.
+_YEAR = re.compile(r"(?<![\d.\-—~比较与同])((?:19|20)\d{2})年(?!代)")
+# Headings also write bare years: 2022亮点回顾, 为鹤山2023发展建言献策.
+_BARE_YEAR = re.compile(r"(?<![\d.\-—~])((?:19|20)\d{2})(?![\d.%\-—~至到])")
+_RANGE = re.compile(r"(?:19|20)\d{2}年?[\-—~至到](?:19|20)\d{2}年?")
+_RELATIVE = re.compile(rf"(?:{_alternation(RELATIVE_YEARS)})(?:{_alternation(SINCE)})?")
+_SINCE = re.compile(rf"(?:{_alternation(SINCE)})")
+# 了 after a verb marks a completed action; 为了/除了/了解 do not.
+_TENSE = re.compile(
+    rf"(?P<t>{_alternation(TARGET_WORDS)})|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解))"
+)
+_TITLES = re.compile(r"《[^》]*》")
+_DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_HEADING_TENSE = re.compile(rf"(?P<a>{_alternation(HEADING_ACTUAL)})|(?P<t>{_alternation(HEADING_TARGET)})")
+
+
+# An undated article still dates its lead event: 昨日,江门市举行2022年…发布会.
+EVENT_WORDS = ("昨日", "昨天", "今日", "今天", "日前", "近日", "当天", "本周", "新年伊始", "近期")
+LEAD_SENTENCES = 6
+_LEAD_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_EVENT = re.compile(_alternation(EVENT_WORDS))
+_HORIZON_YEAR = re.compile(r"(?<![\d.\-—~比较与同到至为])((?:19|20)\d{2})年(?!代)")
+
+
+@dataclass
+class Cue:
+    """A time or tense word at `start:end`: the year it points at and/or the tense."""
+
+    start: int
+    end: int
+    year: int | None = None
+    tense: Tense | None = None
+
+
+def _blank_titles(text: str) -> str:
+    """Years inside 《…(2022-2024)》 name a document, not the time of a number."""
+    return _TITLES.sub(lambda m: " " * len(m.group()), _RANGE.sub(
+        lambda m: " " * len(m.group()), text))
+
+
+def year_cues(text: str, ref: int | None, *, heading: bool = False) -> list[Cue]:
+    """Explicit and relative years in `text`, left to right."""
+    text = _blank_titles(text)
+    pattern = _BARE_YEAR if heading else _YEAR
+    out = [Cue(m.start(), m.end(), int(m.group(1))) for m in pattern.finditer(text)]
+    for m in _RELATIVE.finditer(text):
+        word = m.group()
+        since = _SINCE.search(word)
+        base = word[:since.start()] if since else word
+        offset, tense = RELATIVE_YEARS[base]
+        if since:
+            offset, tense = 0, "actual"
+        out.append(Cue(m.start(), m.end(), ref + offset if ref else None, tense))
+    return sorted(out, key=lambda c: c.start)
+
+
+def tense_cues(text: str) -> list[Cue]:
+    """Plan words and result words in `text`, left to right."""
+    return [Cue(m.start(), m.end(), None, "target" if m["t"] else "actual")
+            for m in _TENSE.finditer(_blank_titles(text))]
+
+
+def reference_year(article: Article) -> int | None:
+    """The year 今年 means: the article's date, else the year of its lead event."""
+    if isinstance(article.date, dt.date):
+        return article.date.year
+    return _lead_year(article.plain)
+
+
+@lru_cache(maxsize=256)
+def _lead_year(text: str) -> int | None:
+    leads = [m.group() for m in _LEAD_SENTENCE.finditer(text) if len(m.group().strip()) > 20]
+    for sentence in leads[:LEAD_SENTENCES]:
+        if _EVENT.search(sentence):
+            m = _HORIZON_YEAR.search(_blank_titles(sentence))
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def tense_of_year(year: int | None, ref: int | None) -> Tense | None:
+    """A past year is reported, a future one planned; the current one says nothing."""
+    if year is None or ref is None or year == ref:
+        return None
+    return "actual" if year < ref else "target"
+
+
+def default_year(article: Article, tense: Tense) -> int | None:
+    """The year of a fact that names none: this year's plan, or the latest results."""
+    if article.date is None:
+        return reference_year(article) if tense == "target" else None
+    if tense == "actual" and article.date.month <= REPORTING_MONTHS:
+        return article.date.year - 1
+    return article.date.year
+
+
+def _majority(cues: list[Cue]) -> Tense | None:
+    cues = sorted(cues, key=lambda c: c.start)
+    counts = Counter(c.tense for c in cues if c.tense)
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common()
+    return best if not rest or n > rest[0][1] else cues[0].tense
+
+
+def _heading_context(text: str, ref: int | None) -> tuple[int | None, Tense | None]:
+    if _DATE_LINE.match(text):
+        return None, None
+    years = [c.year for c in year_cues(text, ref, heading=True) if c.year]
+    m = _HEADING_TENSE.search(text)
+    tense: Tense | None = None
+    if m:
+        tense = "actual" if m["a"] else "target"
+    return (years[0] if years else None), tense
+
+
+def article_tense(sentences: list[Sentence]) -> Tense | None:
+    """Whether the article as a whole reviews or plans: the prior for bare sentences."""
+    counts = Counter(c.tense for s in sentences if not s.is_heading
+                     for c in tense_cues(s.text))
+    target, actual = counts["target"], counts["actual"]
+    if target > 1.5 * actual:
+        return "target"
+    if actual > 1.5 * target:
+        return "actual"
+    return None
+
+
+def assign_years(article: Article, sentences: list[Sentence]) -> None:
+    """Set `sentence.year` and `sentence.tense` from the sentence, its paragraph and headings."""
+    ref = reference_year(article)
+    prior = article_tense(sentences)
+    section_year: int | None = None
+    section_tense: Tense | None = None
+    last_par, par_year, par_tense = -1, None, None
+    for s in sentences:
+        if s.is_heading:
+            year, tense = _heading_context(s.text, ref)
+            section_year = year or section_year
+            section_tense = tense or section_tense
+            s.year, s.tense = section_year, section_tense
+            continue
+        if s.paragraph != last_par:
+            last_par, par_year, par_tense = s.paragraph, None, None
+        years = [c for c in year_cues(s.text, ref) if c.year]
+        own_year = years[0].year if years else None
+        own_tense = _majority(tense_cues(s.text) + [c for c in years if c.tense])
+        own_tense = own_tense or tense_of_year(own_year, ref)
+        par_year = own_year or par_year
+        par_tense = own_tense or par_tense
+        s.year = par_year or section_year
+        s.tense = par_tense or section_tense or tense_of_year(s.year, ref) or prior
