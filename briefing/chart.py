@@ -17,6 +17,7 @@ TARGET_COLOURS = ("#c00000", "#e07b39", "#8c564b")  # newest year first
 RESULT_COLOUR = "#1f4e79"
 MAX_YEARS = 2
 MAX_REGIONS = 20
+MAX_HEIGHT_IN = 7.5   # with a 6-inch width, still fits the type area with its caption
 
 
 def chart_data(frame: pd.DataFrame, indicator: str) -> pd.DataFrame:
@@ -54,7 +55,8 @@ def growth_chart(frame: pd.DataFrame, fonts: Mapping[str, FontFile],
     series += [(y, "actual") for y in years if ((data["year"] == y) & (data["kind"] == "actual")).any()]
     height = 0.8 / len(series)
 
-    fig = Figure(figsize=(6.0, 1.2 + 0.45 * len(regions) * max(1, len(series) / 2)), dpi=200)
+    height_in = 1.2 + 0.45 * len(regions) * max(1, len(series) / 2)
+    fig = Figure(figsize=(6.0, min(height_in, MAX_HEIGHT_IN)), dpi=200)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     labelled: set[str] = set()

@@ -33,11 +33,11 @@ MAX_ISSUED = 3
 NUMERALS = "〇一二三四五六七八九"
 # (level, how its number prints): 一、 （一） 1.
 NUMBERING = {1: "{}、", 2: "（{}）", 3: "{}."}
-# Relative column widths, so long names get the room and numbers stay narrow.
-WIDTHS = {"地区": 1.3, "项目": 3.6, "名称": 3.6, "标题": 4.2, "报纸及版面": 1.8, "日期": 1.5,
-          "投资(亿元)": 1.2, "阶段": 0.9, "类别": 1.2, "状态": 1.0, "来源": 1.0, "序号": 0.6,
-          "年度": 1.0, "指标": 2.2, "目标": 1.8, "完成": 1.1, "差距(百分点)": 1.3,
-          tables.NEW_MARK: 0.5}
+# Column widths follow the content: a column gets the room of its longest cell
+# (in character widths, capped so one long title cannot starve the others) and
+# at least enough for its header to wrap on two or three lines.
+MAX_COLUMN_CHARS = 14
+MIN_HEADER_CHARS = 3
 NUMERIC = {"投资(亿元)", "差距(百分点)", "序号"}
 
 
@@ -72,11 +72,24 @@ def chinese_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def display_width(text: str) -> float:
+    """Width in Chinese characters: ASCII letters and digits are about half as wide."""
+    return sum(0.55 if ord(ch) < 0x2000 else 1.0 for ch in text)
+
+
+def column_widths(header: list[str], rows: list[list[str]]) -> list[float]:
+    widths = []
+    for i, head in enumerate(header):
+        longest = max((display_width(r[i]) for r in rows), default=0.0)
+        widths.append(max(min(longest, MAX_COLUMN_CHARS),
+                          min(display_width(head), MIN_HEADER_CHARS), 1.5))
+    return widths
+
+
 def _table(caption: str, frame: pd.DataFrame, note: str = "") -> Table:
     header = [str(c) for c in frame.columns]
-    return Table(caption=caption, header=header,
-                 rows=[[str(v) for v in row] for row in frame.itertuples(index=False)],
-                 widths=[WIDTHS.get(h, 1.4) for h in header],
+    rows = [[str(v) for v in row] for row in frame.itertuples(index=False)]
+    return Table(caption=caption, header=header, rows=rows, widths=column_widths(header, rows),
                  numeric=[h in NUMERIC for h in header], note=note)
 
 
@@ -213,15 +226,14 @@ def masthead(config: Config, issue_number: int, issue_date: dt.date) -> Masthead
                     marks=str(config.briefing.get("marks", "内部资料 注意保存")))
 
 
-def closing(config: Config, issue_date: dt.date) -> Closing:
-    """The 版记 from `[briefing]` reported_to / sent_to / issued_to / copies."""
+def closing(config: Config) -> Closing | None:
+    """The 版记 from `[briefing]` reported_to / sent_to / issued_to / copies; None if unset."""
     b = config.briefing
     lines = [(label, b[key] if isinstance(b[key], str) else "，".join(map(str, b[key])))
              for label, key in (("报：", "reported_to"), ("送：", "sent_to"), ("发：", "issued_to"))
              if b.get(key)]
     copies = f"（共印{b['copies']}份）" if b.get("copies") else ""
-    return Closing(lines=lines, imprint=(config.unit, f"{chinese_date(issue_date)}印发"),
-                   copies=copies)
+    return Closing(lines=lines, copies=copies) if lines or copies else None
 
 
 def default_issue_date(facts: FactsDocument) -> dt.date:
@@ -264,4 +276,4 @@ def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFil
     number_sections(sections)
     number_items(sections)
     return Document(masthead=masthead(config, issue_number, issue_date), sections=sections,
-                    closing=closing(config, issue_date))
+                    closing=closing(config))

@@ -126,15 +126,13 @@ class Masthead:
 
 @dataclass
 class Closing:
-    """The 版记 between two thin rules: 报/送/发 lines, the printer's line, copies."""
+    """The 版记 between two thin rules: 报/送/发 lines, then （共印N份） at the right."""
 
     lines: list[tuple[str, str]]
-    imprint: tuple[str, str]
     copies: str = ""
 
     def __post_init__(self) -> None:
         self.lines = [(clean_text(k), clean_text(v)) for k, v in self.lines]
-        self.imprint = (clean_text(self.imprint[0]), clean_text(self.imprint[1]))
         self.copies = clean_text(self.copies)
 
 

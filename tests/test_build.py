@@ -1,4 +1,4 @@
-"""build_briefing end to end on the gold facts: read the outputs back as a user would."""
+"""build_briefing end to end on the sample facts: read the outputs back as a user would."""
 from __future__ import annotations
 
 import shutil
@@ -8,16 +8,13 @@ from pathlib import Path
 import docx
 import pytest
 
+from briefing_samples import seed_facts, synthetic_facts
+
 from briefing import fonts as fonts_module
-from briefing.build import build_briefing, load_facts
+from briefing.build import build_briefing
 from briefing.config import Config
 from briefing.errors import BriefingError, FontError
 from briefing.writers import WRITERS
-
-GOLD = Path("/work/shared/gold/seeds.json")
-if not GOLD.exists():
-    GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "seeds.json"
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="gold facts not available")
 
 CONFIG = Config(briefing={"title": "江门高质量发展简报", "unit": "江门市发展研究中心",
                           "reported_to": "市委、市政府领导", "sent_to": "各县（市、区）",
@@ -29,7 +26,7 @@ EXPECTED_2022 = {"江海区": "9%左右", "新会区": "9%以上(力争11%)", "�
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("out")
-    paths = build_briefing(load_facts(GOLD), out, config=CONFIG, issue_number=3)
+    paths = build_briefing(seed_facts(), out, config=CONFIG, issue_number=3)
     return {p.suffix[1:]: p for p in paths}
 
 
@@ -78,7 +75,7 @@ def test_pdf_embeds_every_font(built):
 
 
 def test_failed_build_leaves_previous_files(tmp_path, monkeypatch):
-    facts = load_facts(GOLD)
+    facts = seed_facts()
     [old] = build_briefing(facts, tmp_path, config=CONFIG, name="weekly", formats=["docx"])
     before = old.read_bytes()
 
@@ -98,10 +95,10 @@ def test_failed_build_leaves_previous_files(tmp_path, monkeypatch):
 def test_no_cjk_font_is_an_error_with_install_hint(tmp_path, monkeypatch):
     monkeypatch.setattr(fonts_module, "_installed", lambda: {})
     with pytest.raises(FontError, match="apt-get install"):
-        build_briefing(load_facts(GOLD), tmp_path, config=CONFIG, formats=["pdf"])
+        build_briefing(seed_facts(), tmp_path, config=CONFIG, formats=["pdf"])
     assert not list(tmp_path.iterdir())
 
 
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(BriefingError, match="unknown format"):
-        build_briefing(load_facts(GOLD), tmp_path, config=CONFIG, formats=["odt"])
+        build_briefing(seed_facts(), tmp_path, config=CONFIG, formats=["odt"])

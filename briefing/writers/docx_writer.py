@@ -225,87 +225,98 @@ def _border(paragraph, edge: str, colour: str, size: int) -> None:
     pbdr.append(el)
 
 
-def _masthead(doc: docx.document.Document, m: Masthead) -> None:
-    if m.marks:
-        doc.add_paragraph(m.marks, style="Masthead Mark")
-    doc.add_paragraph(m.title, style="Title")
-    doc.add_paragraph(m.issue, style="Masthead Issue")
-    line = doc.add_paragraph(style="Masthead Line")
-    line.paragraph_format.tab_stops.add_tab_stop(Mm(TYPE_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    line.add_run(f"{m.unit}\t{m.date}")
-    _border(line, "bottom", "C00000", 18)
+class _Body:
+    """Adds the document's blocks.
 
+    Style ids are looked up once and written straight into w:pStyle/w:rStyle:
+    python-docx resolves a style by scanning every style on each assignment,
+    which made a 200-article briefing take seconds per table.
+    """
 
-def _paragraph(doc: docx.document.Document, block: Paragraph) -> None:
-    p = doc.add_paragraph(style=PARAGRAPH_STYLES[block.style])
-    for span in block.spans:
-        if span.kind == "strong":
-            p.add_run(span.text, style="Strong")
-        elif span.kind == "new":
-            run = p.add_run(span.text, style="New Mark")
-            run.font.superscript = True
-        else:
-            p.add_run(span.text)
+    def __init__(self, doc: docx.document.Document) -> None:
+        self.doc = doc
+        self.ids = {s.name: s.style_id for s in doc.styles}
 
+    def para(self, text: str = "", style: str = "Body Text"):
+        p = self.doc.add_paragraph(text)
+        p._p.style = self.ids[style]
+        return p
 
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))
+    def run(self, paragraph, text: str, style: str | None = None):
+        r = paragraph.add_run(text)
+        if style:
+            r._r.style = self.ids[style]
+        return r
 
+    def masthead(self, m: Masthead) -> None:
+        if m.marks:
+            self.para(m.marks, "Masthead Mark")
+        self.para(m.title, "Title")
+        self.para(m.issue, "Masthead Issue")
+        line = self.para("", "Masthead Line")
+        line.paragraph_format.tab_stops.add_tab_stop(Mm(TYPE_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+        line.add_run(f"{m.unit}\t{m.date}")
+        _border(line, "bottom", "C00000", 18)
 
-def _table(doc: docx.document.Document, table: Table) -> None:
-    doc.add_paragraph(table.caption, style="Caption")
-    t = doc.add_table(rows=1 + len(table.rows), cols=len(table.header), style="Table Grid")
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    t.autofit = False
-    total = sum(table.widths)
-    widths = [Mm(TYPE_WIDTH_MM * w / total) for w in table.widths]
-    for i, (row, values) in enumerate(zip(t.rows, [table.header, *table.rows])):
-        if i == 0:
-            _repeat_header(row)
-        for cell, value, width, numeric in zip(row.cells, values, widths, table.numeric):
-            cell.width = width
-            p = cell.paragraphs[0]
-            p.style = doc.styles["Table Heading" if i == 0 else "Table Text"]
-            if i and numeric:
-                p.alignment = RIGHT
-            p.add_run(value)
-    if table.note:
-        doc.add_paragraph(table.note, style="Note")
+    def paragraph(self, block: Paragraph) -> None:
+        p = self.para("", PARAGRAPH_STYLES[block.style])
+        for span in block.spans:
+            if span.kind == "strong":
+                self.run(p, span.text, "Strong")
+            elif span.kind == "new":
+                self.run(p, span.text, "New Mark").font.superscript = True
+            else:
+                self.run(p, span.text)
 
+    def table(self, table: Table) -> None:
+        self.para(table.caption, "Caption")
+        t = self.doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
+        t._tbl.tblPr.style = self.ids["Table Grid"]
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        t.autofit = False
+        total = sum(table.widths)
+        widths = [Mm(TYPE_WIDTH_MM * w / total) for w in table.widths]
+        head, text = self.ids["Table Heading"], self.ids["Table Text"]
+        for i, (row, values) in enumerate(zip(t.rows, [table.header, *table.rows])):
+            if i == 0:  # repeated at the top of every page the table runs onto
+                row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+            for cell, value, width, numeric in zip(row.cells, values, widths, table.numeric):
+                cell.width = width
+                p = cell.paragraphs[0]
+                p._p.style = head if i == 0 else text
+                if i and numeric:
+                    p.alignment = RIGHT
+                p.add_run(value)
+        if table.note:
+            self.para(table.note, "Note")
 
-def _figure(doc: docx.document.Document, figure: Figure) -> None:
-    p = doc.add_paragraph(style="Figure")
-    p.add_run().add_picture(io.BytesIO(figure.png), width=Mm(min(figure.width_mm, TYPE_WIDTH_MM)))
-    doc.add_paragraph(figure.caption, style="Caption")
+    def figure(self, figure: Figure) -> None:
+        p = self.para("", "Figure")
+        p.add_run().add_picture(io.BytesIO(figure.png),
+                                width=Mm(min(figure.width_mm, TYPE_WIDTH_MM)))
+        self.para(figure.caption, "Caption")
 
+    def section(self, section: Section) -> None:
+        self.para(section.heading, HEADING_STYLES[min(section.level, 3)])
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                self.paragraph(block)
+            elif isinstance(block, Table):
+                self.table(block)
+            elif isinstance(block, Figure):
+                self.figure(block)
+        for child in section.children:
+            self.section(child)
 
-def _section(doc: docx.document.Document, section: Section) -> None:
-    doc.add_paragraph(section.heading, style=HEADING_STYLES[min(section.level, 3)])
-    for block in section.blocks:
-        if isinstance(block, Paragraph):
-            _paragraph(doc, block)
-        elif isinstance(block, Table):
-            _table(doc, block)
-        elif isinstance(block, Figure):
-            _figure(doc, block)
-    for child in section.children:
-        _section(doc, child)
-
-
-def _closing(doc: docx.document.Document, closing: Closing) -> None:
-    """The 版记: thin rules above and below, 报/送/发 lines, the printer and date."""
-    rows = [f"{label}{text}" for label, text in closing.lines]
-    paragraphs = [doc.add_paragraph(style="Closing")]   # an empty line keeps it off the text
-    for text in rows:
-        paragraphs.append(doc.add_paragraph(text, style="Closing"))
-    last = doc.add_paragraph(style="Closing")
-    last.paragraph_format.tab_stops.add_tab_stop(Mm(TYPE_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    last.add_run(f"{closing.imprint[0]}\t{closing.imprint[1]}")
-    _border(paragraphs[1] if rows else last, "top", "000000", 8)
-    _border(last, "bottom", "000000", 8)
-    if closing.copies:
-        doc.add_paragraph(closing.copies, style="Closing").alignment = RIGHT
+    def closing(self, closing: Closing) -> None:
+        """The 版记: a thin rule above the 报/送/发 lines and one below （共印N份）."""
+        self.para("", "Closing")   # an empty line keeps the block off the text
+        rows = [self.para(f"{label}{text}", "Closing") for label, text in closing.lines]
+        if closing.copies:
+            rows.append(self.para(closing.copies, "Closing"))
+            rows[-1].alignment = RIGHT
+        _border(rows[0], "top", "000000", 8)
+        _border(rows[-1], "bottom", "000000", 8)
 
 
 def _clear_body(doc: docx.document.Document) -> None:
@@ -329,9 +340,10 @@ def write_docx(document: Document, path: Path, *, reference_doc: Path | None = N
         _page_numbers(doc)
     doc.core_properties.title = f"{document.masthead.title} {document.masthead.issue}"
     doc.core_properties.language = document.language
-    _masthead(doc, document.masthead)
+    body = _Body(doc)
+    body.masthead(document.masthead)
     for section in document.sections:
-        _section(doc, section)
+        body.section(section)
     if document.closing:
-        _closing(doc, document.closing)
+        body.closing(document.closing)
     doc.save(str(path))

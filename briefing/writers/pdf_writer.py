@@ -15,7 +15,7 @@ from typing import Mapping
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -24,6 +24,7 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
+from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.flowables import HRFlowable
 
 from briefing.document import Closing, Document, Figure, Masthead, Paragraph, Section, Span, Table
@@ -34,7 +35,14 @@ MARGINS = {"top": 37 * mm, "bottom": 35 * mm, "left": 28 * mm, "right": 26 * mm}
 TYPE_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]
 BODY_PT, LINE_PT, TABLE_PT = 16, 28.95, 10.5
 PAGE_NUMBER_PT = 14
+KEEP_TOGETHER_ROWS = 12
+MAX_FIGURE_HEIGHT = 190 * mm
 _LATIN = re.compile(r"[0-9A-Za-z%.,+\-/:()\[\] ]+")
+# Chinese punctuation that must not begin a line. reportlab's CJK wrap knows the
+# Japanese set only; a character listed here hangs at the end of the line instead.
+CANNOT_START_LINE = "，。、；：？！）》〉」』】〕”’%‰·…"
+rl_paragraph.ALL_CANNOT_START += "".join(
+    c for c in CANNOT_START_LINE if c not in rl_paragraph.ALL_CANNOT_START)
 
 
 class Styles:
@@ -43,8 +51,11 @@ class Styles:
     def __init__(self, fonts: Mapping[str, str]) -> None:
         self.fonts = fonts
         body = fonts["fangsong"]
+        # Left-aligned: reportlab justifies CJK lines by stretching only the gaps at
+        # font changes, which opens holes beside every number; equal-width
+        # characters leave the right edge nearly straight anyway.
         self.body = ParagraphStyle("body", fontName=body, fontSize=BODY_PT, leading=LINE_PT,
-                                   firstLineIndent=2 * BODY_PT, alignment=TA_JUSTIFY,
+                                   firstLineIndent=2 * BODY_PT, alignment=TA_LEFT,
                                    wordWrap="CJK")
         self.item = ParagraphStyle("item", parent=self.body)
         self.note = ParagraphStyle("note", parent=self.body, fontSize=14, leading=22,
@@ -92,6 +103,63 @@ class Styles:
             else:
                 parts.append(text)
         return "".join(parts)
+
+
+def split_spans(spans: list[Span], n: int) -> tuple[list[Span], list[Span]]:
+    """The spans cut after the first `n` characters."""
+    head: list[Span] = []
+    for i, span in enumerate(spans):
+        if n <= 0:
+            return head, spans[i:]
+        if len(span.text) <= n:
+            head.append(span)
+            n -= len(span.text)
+            continue
+        return head + [Span(span.text[:n], span.kind)], [Span(span.text[n:], span.kind),
+                                                          *spans[i + 1:]]
+    return head, []
+
+
+class SpanParagraph(Flowable):
+    """A body paragraph that splits across pages by its text.
+
+    reportlab lays out the tail of a split CJK paragraph from leftover fragments
+    and shifts those lines right; cutting the spans where the page ends and
+    laying out each half afresh keeps every line flush. Two lines at least stay
+    on each side of a page break.
+    """
+
+    MIN_LINES = 2
+
+    def __init__(self, spans: list[Span], style: ParagraphStyle, styles: "Styles") -> None:
+        super().__init__()
+        self.spans, self.style, self.styles = spans, style, styles
+        self.para = RLParagraph(styles.spans(spans), style)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.para.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.para.drawOn(self.canv, 0, 0)
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.para.wrap(avail_width, avail_height)
+        lines = self.para.blPara.lines
+        fit = min(int(avail_height // self.style.leading), len(lines) - self.MIN_LINES)
+        if fit < self.MIN_LINES:
+            return []
+        n = sum(len("".join(w.text for w in line.words)) for line in lines[:fit])
+        head, tail = split_spans(self.spans, n)
+        rest = ParagraphStyle(f"{self.style.name}-rest", parent=self.style, firstLineIndent=0)
+        return [SpanParagraph(head, self.style, self.styles),
+                SpanParagraph(tail, rest, self.styles)]
 
 
 class MastheadFlowable(Flowable):
@@ -181,8 +249,11 @@ def _table(table: Table, s: Styles) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
-    out: list[Flowable] = [CondPageBreak(40 * mm), RLParagraph(s.markup(table.caption), s.caption),
-                           t]
+    caption = RLParagraph(s.markup(table.caption), s.caption)
+    if len(table.rows) <= KEEP_TOGETHER_ROWS:
+        out: list[Flowable] = [KeepTogether([caption, t])]
+    else:  # a long table starts on a page with room for its header and a few rows
+        out = [CondPageBreak(40 * mm), caption, t]
     if table.note:
         out.append(RLParagraph(s.markup(table.note), s.note))
     return out
@@ -190,9 +261,9 @@ def _table(table: Table, s: Styles) -> list[Flowable]:
 
 def _figure(figure: Figure, s: Styles) -> Flowable:
     image = Image(io.BytesIO(figure.png))
-    width = min(figure.width_mm * mm, TYPE_WIDTH)
-    image.drawHeight = image.imageHeight * width / image.imageWidth
-    image.drawWidth = width
+    scale = min(figure.width_mm * mm, TYPE_WIDTH) / image.imageWidth
+    scale = min(scale, MAX_FIGURE_HEIGHT / image.imageHeight)
+    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
     return KeepTogether([image, RLParagraph(s.markup(figure.caption), s.caption)])
 
 
@@ -204,7 +275,7 @@ def _section(section: Section, s: Styles, counter: list[int]) -> list[Flowable]:
     for block in section.blocks:
         if isinstance(block, Paragraph):
             style = {"body": s.body, "item": s.item, "note": s.note, "caption": s.caption}
-            out.append(RLParagraph(s.spans(block.spans), style[block.style]))
+            out.append(SpanParagraph(block.spans, style[block.style], s))
         elif isinstance(block, Table):
             out.extend(_table(block, s))
         elif isinstance(block, Figure):
@@ -217,17 +288,9 @@ def _section(section: Section, s: Styles, counter: list[int]) -> list[Flowable]:
 def _closing(closing: Closing, s: Styles) -> list[Flowable]:
     rule = dict(width="100%", thickness=0.75, color=colors.black, spaceBefore=2, spaceAfter=2)
     body = [RLParagraph(s.markup(f"{k}{v}"), s.closing) for k, v in closing.lines]
-    imprint = RLTable([[RLParagraph(s.markup(closing.imprint[0]), s.closing),
-                        RLParagraph(s.markup(closing.imprint[1]), s.closing_right)]],
-                      colWidths=[TYPE_WIDTH / 2] * 2)
-    imprint.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), s.fonts["fangsong"]),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    out: list[Flowable] = [Spacer(1, 12 * mm), HRFlowable(**rule), *body, imprint,
-                           HRFlowable(**rule)]
     if closing.copies:
-        out.append(RLParagraph(s.markup(closing.copies), s.closing_right))
-    return [KeepTogether(out)]
+        body.append(RLParagraph(s.markup(closing.copies), s.closing_right))
+    return [KeepTogether([Spacer(1, 12 * mm), HRFlowable(**rule), *body, HRFlowable(**rule)])]
 
 
 def write_pdf(document: Document, path: Path, *, fonts: Mapping[str, FontFile]) -> None:
