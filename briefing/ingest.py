@@ -8,7 +8,7 @@ store already holds (the same text from another paper) is not extracted again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +22,7 @@ from briefing.store import Store
 Extract = Callable[[Article], list[Fact]]
 ErrorHandler = Callable[[InputError], None]
 Outcome = tuple[Article, "list[Fact] | None"] | InputError
+CHUNK = 32     # files read before their new articles are extracted (bounds memory)
 
 
 @dataclass
@@ -71,49 +72,72 @@ def ingest(paths: Iterable[str | Path], store: Store, *, extract: Extract, jobs:
                 report.new += 1
             else:
                 report.duplicate += 1
-        known.add(article.id)   # seen by the next file at once when jobs == 1
+        known.add(article.id)
     return report
 
 
 def _outcomes(paths: list[Path], known: set[str], extract: Extract, jobs: int,
-              default_date: dt.date | None) -> Iterable[Outcome]:
-    """Read and extract each path, in order; in worker processes when jobs > 1."""
-    args = (known, extract, default_date)
+              default_date: dt.date | None) -> Iterator[Outcome]:
+    """Read and extract each path, in order; in worker processes when jobs > 1.
+
+    `known` is the caller's live set of stored ids: an article already stored, or
+    seen earlier in this run, comes back with facts None and is not extracted.
+    """
+    _init_worker(extract, default_date)
     if jobs <= 1 or len(paths) < 2:
-        _init_worker(*args)
-        return map(_process, paths)
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=args)
-    return _drain(pool, pool.map(_process, paths, chunksize=1))
+        for path in paths:
+            read = _read(path)
+            if isinstance(read, InputError):
+                yield read
+            else:
+                yield (read, None) if read.id in known else _extract(read)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(extract, default_date)) as pool:
+        for start in range(0, len(paths), CHUNK):
+            yield from _chunk(pool, paths[start:start + CHUNK], known)
 
 
-def _drain(pool: ProcessPoolExecutor, results: Iterable[Outcome]) -> Iterable[Outcome]:
-    with pool:
-        yield from results
+def _chunk(pool: ProcessPoolExecutor, paths: list[Path], known: set[str]) -> Iterator[Outcome]:
+    """Read a chunk in parallel, then extract each new article of it once, in parallel."""
+    reads = list(pool.map(_read, paths))
+    fresh: dict[str, Article] = {}
+    for read in reads:
+        if isinstance(read, Article) and read.id not in known:
+            fresh.setdefault(read.id, read)
+    extracted = dict(zip(fresh, pool.map(_extract, fresh.values())))
+    for path, read in zip(paths, reads):
+        if isinstance(read, InputError) or read.id not in extracted:
+            yield read if isinstance(read, InputError) else (read, None)
+            continue
+        outcome = extracted.pop(read.id, None)
+        if isinstance(outcome, InputError):   # its copies fail with it, or they would be stored bare
+            extracted[read.id] = outcome
+            yield InputError(str(path), outcome.reason)
+        else:
+            yield outcome if outcome is not None else (read, None)
 
 
 _worker: dict = {}
 
 
-def _init_worker(known: set[str], extract: Extract,
-                 default_date: dt.date | None) -> None:
-    """Per-process state, set once rather than pickled with every file.
-
-    In-process (jobs == 1) `known` is the caller's live set; a worker gets a copy.
-    """
-    _worker.update(known=known, extract=extract, default_date=default_date)
+def _init_worker(extract: Extract, default_date: dt.date | None) -> None:
+    """Per-process state, set once rather than pickled with every file."""
+    _worker.update(extract=extract, default_date=default_date)
 
 
-def _process(path: Path) -> Outcome:
+def _read(path: Path) -> Article | InputError:
     try:
-        article = read_article(path, default_date=_worker["default_date"])
+        return read_article(path, default_date=_worker["default_date"])
     except InputError as err:
         return err
     except Exception as exc:   # a reader bug on one odd file: report it, go on
         return InputError(str(path), f"cannot read: {type(exc).__name__}: {exc}")
-    if article.id in _worker["known"]:
-        return article, None
+
+
+def _extract(article: Article) -> Outcome:
+    """(article, facts); the article travels back because extraction sets its regions."""
     try:
-        facts = _worker["extract"](article)
+        return article, _worker["extract"](article)
     except Exception as exc:   # one article that breaks the extractor must not stop the rest
-        return InputError(str(path), f"extraction failed: {type(exc).__name__}: {exc}")
-    return article, facts
+        return InputError(article.path, f"extraction failed: {type(exc).__name__}: {exc}")

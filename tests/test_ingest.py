@@ -24,6 +24,7 @@ def counting_extract(article: Article) -> list[Fact]:
     (a file, so calls made in worker processes are counted too)."""
     with open(Path(os.environ[CALLS_DIR]) / "calls", "a", encoding="utf-8") as fh:
         fh.write(article.id + "\n")
+    article.regions = ["江门市"]          # the real extraction attributes regions as it goes
     return [Fact(kind="policy", region=None, article=article.id, quote=article.title,
                  name=article.title, category="document")]
 
@@ -102,10 +103,14 @@ def test_extractor_crash_on_one_article_is_reported(env):
     assert errors[0].reason == "extraction failed: ValueError: boom"
 
 
-def test_parallel_ingest_stores_the_same(env, tmp_path_factory):
+def test_parallel_ingest_stores_the_same_and_extracts_each_article_once(env, tmp_path_factory):
     tmp_path, inputs, store = env
+    for src in variants.sample_paths():
+        variants.write_gb18030(src, inputs)
     report = ingest([inputs], store, extract=counting_extract, jobs=2)
-    assert (report.read, report.new) == (5, 5)
+    assert (report.read, report.new, report.duplicate) == (10, 5, 5)
+    assert len(calls(tmp_path)) == 5
+    assert all(a.regions == ["江门市"] for a in store.articles())   # set by the worker's extract
     serial = Store(tmp_path_factory.mktemp("serial") / "b.db")
     try:
         ingest([inputs], serial, extract=counting_extract)
