@@ -21,6 +21,8 @@ NAVIGATION_PATTERNS = (
     r"^当前版\s*[::]",
     r"^第\s*[A-Z]{0,4}\d{1,3}\s*版\s*[::]",          # 第A05版:江海新闻 (page lists)
     r"^~~~",                                       # 标题导航 items
+    r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>>::›»]",  # web breadcrumbs
+    r"字体\s*[::]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|收藏本页|返回顶部",
 )
 # Lines that are furniture wherever they occur: imprint, jumps, web-page labels.
 FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
@@ -100,7 +102,7 @@ class Line(NamedTuple):
         end = len(self.plain.rstrip())
         return Line(self.text[lead:end], self.plain[lead:end])
 
-    def __add__(self, other: "Line") -> "Line":   # type: ignore[override]
+    def joined(self, other: "Line") -> "Line":
         return Line(join_parts(self.text, other.text), join_parts(self.plain, other.plain))
 
 
@@ -195,7 +197,13 @@ def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     for i in range(first_body):
         if _NAVIGATION.search(lines[i].plain):
             last_nav = i
-    return lines[:last_nav + 1], lines[last_nav + 1:]
+    header, rest = lines[:last_nav + 1], lines[last_nav + 1:]
+    if rest and is_body(rest[0].plain):   # the headline sat among the page tools: take it back
+        for i in range(len(header) - 1, -1, -1):
+            p = header[i].plain
+            if not is_furniture(p) and len(p) <= HEADLINE_MAX and p[-1] not in SENTENCE_END:
+                return header[:i] + header[i + 1:], [header[i]] + rest
+    return header, rest
 
 
 def _split_footer(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -238,7 +246,7 @@ def _rejoin(lines: list[Line]) -> list[Line]:
     for line in lines:
         headline = len(out) == 1 and len(out[0].plain) <= HEADLINE_MAX
         if out and not headline and _continues(out[-1].plain, line.plain):
-            out[-1] = (out[-1] + line).sub(_UNIT_GAP)
+            out[-1] = out[-1].joined(line).sub(_UNIT_GAP)
         else:
             out.append(line)
     return out

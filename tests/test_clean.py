@@ -111,3 +111,14 @@ def test_simplify_keeps_length_and_maps_offsets():
     plain = simplify(text)
     assert len(plain) == len(text)
     assert plain == "乡村振兴战略,卫生健康,著名企业着力发展"
+
+
+def test_government_web_page_copy():
+    raw = ("某市人民政府门户网站\n首页 > 政务公开 > 要闻动态\n某区召开2023年经济工作会议\n"
+           "发布时间:2023-02-20 09:15  来源:某某日报\n【字体:大 中 小】 打印本页 关闭窗口\n"
+           "　　2月19日,某区召开2023年经济工作会议,提出全年地区生产总值增长6%以上。\n"
+           "分享到:\n扫一扫在手机打开当前页\n")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == [
+        "某区召开2023年经济工作会议", "2月19日,某区召开2023年经济工作会议,提出全年地区生产总值增长6%以上。"]
+    assert any("发布时间" in line for line in cleaned.header)
