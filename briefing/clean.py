@@ -62,6 +62,7 @@ SENTENCE_PUNCT = ",。;!?,;!?"
 LIST_START = r"^(?:[•●○◆◇■□▪*]|\d{1,2}(?:[、\uff0e)\uff09]|\.(?!\d))|[((][一二三四五六七八九十\d]{1,3}[))]|[一二三四五六七八九十]{1,3}、)"
 HEADING_MAX = 40
 BODY_MIN = 40          # a line this long with sentence punctuation is article body
+SENTENCE_MIN = 12      # …as is a shorter line that holds a full stop
 HEADLINE_MAX = 80      # the first line, if this short, is the headline: never continued
 REPEAT_MIN = 12        # shorter lines (headings, list numbers) may legitimately repeat
 
@@ -171,7 +172,10 @@ def is_heading(line: str) -> bool:
 
 
 def is_body(line: str) -> bool:
-    return len(line) >= BODY_MIN and _has_sentence_punct(line)
+    """A line of running text: long with punctuation, or a shorter full sentence."""
+    if len(line) >= BODY_MIN and _has_sentence_punct(line):
+        return True
+    return len(line) >= SENTENCE_MIN and any(ch in "。!?!?" for ch in line)
 
 
 def starts_list_item(line: str) -> bool:
