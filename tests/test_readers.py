@@ -222,3 +222,12 @@ def test_iter_input_files_walks_folders_and_reports_problems(tmp_path):
         "a.html", "b/1.pdf", "b/2.txt", "c.docx", "d.md"]
     assert [(Path(e.path).name, e.reason) for e in errors] == [
         ("notes.xlsx", "unsupported file type '.xlsx'"), ("nope.txt", "no such file or folder")]
+
+
+def test_markdown_markup_is_dropped(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("# 园区建设提速\n\n> 摘要\n\n今年**工业投资**增长20%,详见[通报](http://x.cn/a)。\n\n"
+                    "![图](a.png)\n\n---\n", encoding="utf-8")
+    a = read_article(path)
+    assert a.title == "园区建设提速"
+    assert a.text.split("\n") == ["园区建设提速", "摘要", "今年工业投资增长20%,详见通报。"]

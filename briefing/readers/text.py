@@ -7,6 +7,7 @@ by how coherent the decoded text is.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from briefing.errors import InputError
@@ -22,8 +23,22 @@ SNIFF = 8192
 CONTROL_MAX = 0.02   # share of control bytes above which a file is binary, not text
 
 
+# Markdown markup that would otherwise end up in quotes: (pattern, replacement).
+MARKDOWN = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),              # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),           # links keep their text
+    (re.compile(r"^\s{0,3}(?:#{1,6}|>+)\s*", re.M), ""),     # headings, quotes
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),                # bold
+    (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M), ""),    # rules
+)
+
+
 def read_text(path: Path) -> RawDocument:
-    return RawDocument(text=decode_bytes(path.read_bytes(), str(path)))
+    text = decode_bytes(path.read_bytes(), str(path))
+    if path.suffix.lower() == ".md":
+        for pattern, repl in MARKDOWN:
+            text = pattern.sub(repl, text)
+    return RawDocument(text=text)
 
 
 def decode_bytes(data: bytes, name: str) -> str:
