@@ -77,7 +77,7 @@ GOVERNING_VERBS = (
     "动工", "投产", "试产", "竣工", "通车", "封顶", "签约", "落户", "落地", "入驻", "投入运营",
     "投入使用", "验收", "新建", "续建", "扩建", "兴建", "开通", "上马", "紧抓", "抓住",
     "聚焦", "助力", "服务", "参与", "纳入", "成为", "创建", "扩容", "提速", "编制", "优化实施",
-    "预计", "计划", "紧盯", "瞄准", "布局", "是", "为", "到", "赴", "在", "与", "把", "对",
+    "预计", "计划", "紧盯", "瞄准", "布局", "实行", "探索", "推出", "建立健全", "研究", "是", "为", "到", "赴", "在", "与", "把", "对",
     "以", "向", "即", "并", "将", "举全区之力", "举全市之力", "举全县之力", "举全省之力",
 )
 # Adverbs end a name only when a verb follows them (积极建设X, 顺利封顶); alone
@@ -183,8 +183,19 @@ POLICY_HEADS: tuple[tuple[str, str], ...] = (
     ("方案", "document"), ("意见", "document"), ("办法", "document"), ("措施", "document"),
     ("条例", "document"), ("协议", "document"), ("规定", "document"), ("细则", "document"),
     ("纲要", "document"), ("工程", "programme"), ("行动", "programme"),
-    ("计划", "programme"), ("战略", "programme"),
+    ("计划", "programme"), ("战略", "programme"), ("机制", "mechanism"),
+    ("制度", "mechanism"), ("制", "mechanism"),
 )
+# Heads named only with a quoted label (“人才+项目+平台”联动机制); bare, a
+# 机制 or 制度 is the ordinary machinery of government (工作机制, 住房制度).
+QUOTED_ONLY_HEADS = ("机制", "制度")
+# 链长制, 河长制: a mechanism is a short name ending in 制.
+MECHANISM_NAME_MAX = 10
+# Owners written before a programme (省委“百县千镇万村高质量发展工程”, 省“双十”战略):
+# they say whose it is, and the name is what follows.
+OWNER_PREFIXES = ("党中央", "中央", "国务院", "国家", "省委省政府", "省委", "省政府", "市委市政府",
+                  "市委", "市政府", "区委", "区政府", "县委", "县政府", "全省", "全市", "全区",
+                  "全县", "省", "市", "区", "县")
 # 《》 titles that end in one of these are policy documents (not newspapers,
 # books or songs).  A trailing (暂行)/(2022-2024) is allowed.
 TITLE_SUFFIXES = ("方案", "意见", "办法", "措施", "规划", "条例", "协议", "规定", "细则",
@@ -195,18 +206,30 @@ NOT_MECHANISMS = ("机制", "体制", "控制", "限制", "编制", "管制", "�
                   "定制", "复制", "印制", "绘制", "录制", "配制", "强制", "规制", "遏制",
                   "克制", "自制", "牵制", "节制", "建制", "法制", "税制", "学制", "专制",
                   "调制", "仿制", "监制", "炮制", "宰制", "辖制", "钳制", "轮制")
+# Nouns after a policy head that make the head a modifier (战略布局, 工程项目).
+NOUNS_AFTER_POLICY_HEAD = ("布局", "性", "部署", "目标", "体系", "格局", "地位", "企业", "项目",
+                           "资金", "任务", "要求", "意义", "重点", "机遇", "方向", "定位", "师",
+                           "车", "队", "款", "书", "表", "库", "清单", "专班", "办公室", "领导小组")
 # A quoted label after these is a rank, not a programme (作为"头号工程").
 LABEL_VERBS = ("作为", "列为", "列入", "称为", "誉为", "当作", "视为", "号称")
 
 # Status of a policy from the verbs before it: drafting words are checked
 # first (研究讨论了 is still drafting), then issued, then implementing.
 DRAFTING_WORDS = ("研究制定", "正在制定", "正制定", "酝酿", "研究讨论", "起草", "征求意见",
-                  "拟出台", "拟制定", "将出台", "将制定", "谋划")
+                  "拟出台", "拟制定", "将出台", "将制定", "谋划", "正在研究")
 ISSUED_WORDS = ("审议通过", "印发", "签订", "签署", "颁布", "发布", "出台了", "制定了",
                 "已出台", "已制定", "已经制定", "已经出台", "通过了", "正式实施")
-CREATION_WORDS = ("制定", "出台", "编制", "建立", "推出")
+CREATION_WORDS = ("制定", "出台", "编制", "建立", "推出", "印发")
 IMPLEMENTING_WORDS = ("深入实施", "实施", "落实", "推进", "推动", "深化", "推行", "推广",
-                      "开展", "执行", "坚持", "发挥", "完善", "用好", "结合")
+                      "开展", "执行", "坚持", "发挥", "完善", "用好", "结合", "实行", "启动")
+# What must govern an unquoted name: a programme is carried out, a document is
+# made or issued, a mechanism is set up or applied.
+PLAIN_POLICY_VERBS = {
+    "programme": DRAFTING_WORDS + ISSUED_WORDS + CREATION_WORDS + IMPLEMENTING_WORDS,
+    "document": DRAFTING_WORDS + ISSUED_WORDS + CREATION_WORDS,
+    "mechanism": CREATION_WORDS + ("实施", "落实", "推行", "推广", "实行", "探索", "深化",
+                                   "全面推行", "健全"),
+}
 # Determiners that make a policy phrase generic (一系列措施, 各类政策措施).
 GENERIC_POLICY_OPENINGS = ("各类", "各项", "一系列", "系列", "相关", "有关", "这些", "该",
                            "此", "一批", "多项", "上述", "各级", "若干", "专门", "配套",
