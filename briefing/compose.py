@@ -38,6 +38,7 @@ NUMBERING = {1: "{}、", 2: "（{}）", 3: "{}."}
 # at least enough for its header to wrap on two or three lines.
 MAX_COLUMN_CHARS = 14
 MIN_HEADER_CHARS = 3
+CELL_PADDING_CHARS = 0.8
 NUMERIC = {"投资(亿元)", "差距(百分点)", "序号"}
 
 
@@ -82,7 +83,7 @@ def column_widths(header: list[str], rows: list[list[str]]) -> list[float]:
     for i, head in enumerate(header):
         longest = max((display_width(r[i]) for r in rows), default=0.0)
         widths.append(max(min(longest, MAX_COLUMN_CHARS),
-                          min(display_width(head), MIN_HEADER_CHARS), 1.5))
+                          min(display_width(head), MIN_HEADER_CHARS), 1.5) + CELL_PADDING_CHARS)
     return widths
 
 

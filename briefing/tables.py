@@ -191,7 +191,10 @@ def projects(frame: pd.DataFrame, *, mark_new: bool = False) -> pd.DataFrame:
     columns = ["地区", "项目", "投资(亿元)", "阶段", "来源"]
     if m.empty:
         return pd.DataFrame(columns=([NEW_MARK] if mark_new else []) + columns)
-    m = m.sort_values(["investment", "region"], ascending=[False, True], na_position="last")
+    order = region_order(m["region"])
+    m["_r"] = m["region"].map(lambda r: order.index(r) if r in order else len(order))
+    m = m.sort_values(["investment", "_r", "name"], ascending=[False, True, True],
+                      na_position="last")
     out = pd.DataFrame({
         "地区": m["region"].fillna(EMPTY), "项目": m["name"],
         "投资(亿元)": m["investment"].map(lambda v: EMPTY if pd.isna(v) else number(v)),

@@ -102,3 +102,26 @@ def test_no_cjk_font_is_an_error_with_install_hint(tmp_path, monkeypatch):
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(BriefingError, match="unknown format"):
         build_briefing(seed_facts(), tmp_path, config=CONFIG, formats=["odt"])
+
+
+def test_two_hundred_articles_build_quickly(tmp_path):
+    import time
+
+    facts = synthetic_facts(200)
+    start = time.perf_counter()
+    paths = build_briefing(facts, tmp_path, config=CONFIG, name="big",
+                           previous_keys={f.key() for f in facts.facts[:300]})
+    elapsed = time.perf_counter() - start
+    assert [p.name for p in paths] == ["big.docx", "big.pdf", "big.html"]
+    word = docx.Document(str(paths[0]))
+    projects = next(t for t in word.tables if "项目" in [c.text for c in t.rows[0].cells])
+    assert len(projects.rows) == 1 + 600
+    assert elapsed < 60, elapsed
+
+
+def test_hostile_text_builds_every_format(tmp_path):
+    from briefing_samples import hostile_facts
+
+    paths = build_briefing(hostile_facts(), tmp_path, config=CONFIG)
+    assert all(p.stat().st_size > 1000 for p in paths)
+    assert "&lt;b&gt;&amp;" in paths[2].read_text(encoding="utf-8")

@@ -95,8 +95,10 @@ def set_east_asian(rpr, east_asia: str, latin: str = LATIN) -> None:
     fonts = rpr.get_or_add_rFonts()
     for attr in _THEME_ATTRS:
         fonts.attrib.pop(qn(attr), None)
+    # hint: the curly quotes “” are shared by both scripts; Chinese text wants them
+    # full-width from the East Asian font, not narrow from the Latin one.
     for attr, value in (("w:ascii", latin), ("w:hAnsi", latin), ("w:cs", latin),
-                        ("w:eastAsia", east_asia)):
+                        ("w:eastAsia", east_asia), ("w:hint", "eastAsia")):
         fonts.set(qn(attr), value)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
@@ -119,6 +121,9 @@ def _define(doc: docx.document.Document, spec: StyleSpec) -> None:
     set_east_asian(style.element.get_or_add_rPr(), spec.east_asia)
     if spec.kind != P:
         return
+    ppr = style.element.get_or_add_pPr()
+    for el in ppr.findall(qn("w:pBdr")):  # the stock Title carries a blue rule
+        ppr.remove(el)
     pf = style.paragraph_format
     pf.alignment = spec.align
     pf.space_before, pf.space_after = Pt(spec.before), Pt(spec.after)
@@ -276,6 +281,8 @@ class _Body:
         t.autofit = False
         total = sum(table.widths)
         widths = [Mm(TYPE_WIDTH_MM * w / total) for w in table.widths]
+        for column, width in zip(t.columns, widths):  # w:gridCol, which LibreOffice reads
+            column.width = width
         head, text = self.ids["Table Heading"], self.ids["Table Text"]
         for i, (row, values) in enumerate(zip(t.rows, [table.header, *table.rows])):
             if i == 0:  # repeated at the top of every page the table runs onto

@@ -256,6 +256,7 @@ def _table(table: Table, s: Styles) -> list[Flowable]:
         out = [CondPageBreak(40 * mm), caption, t]
     if table.note:
         out.append(RLParagraph(s.markup(table.note), s.note))
+    out.append(Spacer(1, 8))
     return out
 
 
