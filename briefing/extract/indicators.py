@@ -55,10 +55,14 @@ DESCRIPTIVE = ("面积", "长度", "全长", "总长", "宽度", "高度", "海�
 # jieba's dictionary tags that are wrong for this register.
 TAG_OVERRIDES: dict[str, str] = {
     "力争": "v", "入库": "v", "动工": "v", "有序": "d", "正式": "b", "开工": "v",
-    "全社会": "n", "为": "v", "投产": "v", "预计": "v",
+    "全社会": "n", "为": "v", "投产": "v", "预计": "v", "惠及": "v",
 }
+# Common report words jieba's dictionary lacks; cut as one noun.
+REPORT_WORDS = ("专精特新", "小巨人", "高企", "规上", "新冠", "瞪羚", "独角兽", "单项冠军",
+                "隐形冠军", "链主", "小升规", "工改工", "个转企", "规改股", "营商环境", "营收",
+                "第一产业", "第二产业", "第三产业")
 NOUNISH = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "vn", "an", "j", "l", "b", "a",
-                     "zg", "eng", "chunk", "s", "i"})
+                     "zg", "eng", "chunk", "s", "i", "z"})
 HEADS = NOUNISH - {"a", "b"} | {"v"}
 VERBISH = frozenset({"v", "vn", "j", "l", "i"})
 CONTENT = frozenset({"n", "v", "a", "vn", "ng", "zg"})
@@ -70,7 +74,8 @@ PLACE_SUFFIXES = "省市区县旗州盟"
 _CHUNK = re.compile(
     r"“[^”]{1,16}”|‘[^’]{1,16}’|「[^」]{1,16}」"
     r"|超?(?:(?:\d+(?:\.\d+)?|[百千])?[万亿]元|\d+(?:\.\d+)?元)(?:以上|以下)?"
-    r"|规模以上|规上|每(?:十万|万|千|百)?人口?|R&D"
+    r"|规模以上|每(?:十万|万|千|百)?人口?|R&D|"
+    + "|".join(sorted(REPORT_WORDS, key=len, reverse=True))
 )
 
 
@@ -113,7 +118,9 @@ def _tag(word: str) -> str:
     tag = jieba.posseg.dt.word_tag_tab.get(word)
     if tag:
         return tag
-    return "n" if any("\u4e00" <= c <= "\u9fff" for c in word) else "x"
+    if any("\u4e00" <= c <= "\u9fff" for c in word):
+        return "n"
+    return "eng" if word.isascii() and word.isalpha() else "x"
 
 
 def tokens(text: str) -> list[tuple[str, str, int]]:
@@ -131,19 +138,27 @@ def tokens(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
-def _noun_run(toks: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """The longest run of noun-ish tokens ending at the last token (its head)."""
+def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[tuple[str, str, int]]:
+    """The longest run of noun-ish tokens ending at the last token (its head).
+
+    A verb inside the run stays when nouns stand on both sides of it and it is
+    not one of `verbs` (老旧小区改造项目), so 企业实现营收 is not one noun.
+    """
     if not toks or toks[-1][1] not in HEADS or toks[-1][0] in NON_HEADS:
         return []
+    if toks[-1][0] in verbs and toks[-1][1] != "vn":
+        return []  # 实现|地区生产总值: a verb of the grammar is no head, a verbal noun (培育) is
     k = len(toks) - 1
     if k > 0 and toks[k][1] == "v" and toks[k - 1][1] == "d" and len(toks[k - 1][0]) == 1:
         k -= 1  # 再就业: an adverb fused with a verbal head
     while k > 0:
         word, tag, _ = toks[k - 1]
-        if tag in NOUNISH:
+        if tag in NOUNISH and word not in verbs:
             k -= 1
         elif word == "对" and toks[k][1] in ("ns", "j", "nt"):
             k -= 1  # 对欧进出口: trade with a partner is its own indicator
+        elif tag == "v" and word not in verbs and k > 1 and toks[k - 2][1] in NOUNISH:
+            k -= 1
         else:
             break
     run = toks[k:]
@@ -152,7 +167,8 @@ def _noun_run(toks: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
         run = run[1:]  # 提|档|升级: two lone characters are one word jieba did not know
     if k > 0 and len(run) > 1 and run[0][1] == "a" and len(run[0][0]) == 1 and toks[k - 1][1] == "v":
         run = run[1:]  # 实施好|年度投资: 好 completes the verb
-    while len(run) > 1 and (run[0][1] in ("vn", "v") or _is_place(run[0][0], run[0][1])):
+    while len(run) > 1 and (run[0][1] == "v" or run[0][1] == "vn" and run[0][0] in verbs
+                            or _is_place(run[0][0], run[0][1])):
         run = run[1:]  # 供应工业用地, 新会区地区生产总值: a verb or a place does not name
     return run
 
@@ -161,22 +177,28 @@ def _is_place(word: str, tag: str) -> bool:
     return tag == "ns" and len(word) > 2 or len(word) > 2 and word[-1] in PLACE_SUFFIXES
 
 
-def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = None) -> Phrase | None:
+def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = None,
+                  verbs: frozenset[str] = frozenset()) -> Phrase | None:
     """The indicator named right before `end` in `text[start:end]`.
 
     A canonical alias may also end at `alias_end`, past verbs the caller stripped
-    (经济增长, 城镇新增就业 contain their verb); it wins unless the noun phrase is
-    longer, i.e. the alias is only part of a narrower indicator (对欧进出口总值).
+    (经济增长, 城镇新增就业 contain their verb). A noun before the alias narrows
+    it into another indicator (农村居民人均可支配收入, 人均GDP, 对欧进出口总值);
+    a scope word or a place does not (全市地区生产总值).
     """
     window_start = max(start, end - 30)
-    window = text[window_start:end]
-    toks = _noun_run(tokens(window))
-    np_start = window_start + toks[0][2] if toks else end
+    run = _noun_run(tokens(text[window_start:end]), verbs)
+    np_start = window_start + run[0][2] if run else end
     for stop in dict.fromkeys((alias_end or end, end)):
         alias = _alias_pattern().search(text, max(start, stop - 30), stop)
         if alias and alias.start() <= np_start:
+            lead_start = max(start, alias.start() - 12)
+            lead = _noun_run(tokens(text[lead_start:alias.start()]), verbs)
+            if lead and SCOPE.sub("", text[lead_start + lead[0][2]:alias.start()]):
+                begin = lead_start + lead[0][2]
+                return _phrase(text[begin:stop], begin, stop)
             return Phrase(_aliases()[alias.group()], alias.start(), stop, True)
-    if not toks:
+    if not run:
         return None
     return _phrase(text[np_start:end], np_start, end)
 

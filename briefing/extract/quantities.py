@@ -32,7 +32,7 @@ GROWTH = ("增长", "增速", "增幅", "增长率", "提高", "提升", "上升
 DECLINE = ("下降", "降低", "减少", "回落", "下滑")
 REACH = ("增至", "增加到", "增长到", "提高到", "提高至", "提升到", "提升至", "达到", "达至", "达",
          "为", "是", "实现", "完成", "新增", "累计", "共", "共计", "合计", "总计", "有", "入库",
-         "认定", "突破", "超过", "超")
+         "认定", "突破", "超过", "超", "控制在", "保持在", "稳定在", "降至", "降到", "下降到")
 ADVERBS = ("均", "就", "同比", "比上年", "较上年", "比去年", "较去年", "可比口径",
            "按可比价格计算", "年均", "预计", "力争", "争取", "确保", "将", "已", "已经", "再",
            "全年", "今年", "目前", "分别", "可", "可以", "能", "能够", "有望", "将要")
@@ -45,7 +45,7 @@ GOVERNING = (
     "汇聚", "集聚", "吸引", "认定", "创建", "改造", "整治", "开通", "举办", "扶持", "发放",
     "供应", "收到", "受理", "帮扶", "救助", "资助", "接种", "种植", "建立", "设立", "成立",
     "组建", "招聘", "吸纳", "安置", "储备", "引育", "投放", "改建", "扩建", "新改建", "培训",
-    "落地", "落户", "招商", "签下", "获批", "入选",
+    "落地", "落户", "招商", "签下", "获批", "入选", "升级", "提档升级", "新开工", "引入",
 )
 # Verbs that only push: the count is a target when the noun reaches a milestone
 # (推动40个工业项目动工), not when it merely "develops" (推动15条产业集群发展).
@@ -56,13 +56,25 @@ MILESTONES = ("建设", "动工", "开工", "建成", "投产", "竣工", "落�
 BECOME = ("成长为", "成为", "升级为", "转为", "晋升为", "认定为", "培育为", "发展为", "发展成为")
 # What may follow 的 after a figure that is still the figure: 9%的预期目标, 11%的增长.
 OF_FIGURE = ("预期目标", "目标", "增长", "增速", "增幅", "水平", "任务")
+# A level stated as a mark passed: 突破5000亿元大关, 迈上千亿台阶.
+MARKS = ("大关", "关口", "台阶", "门槛")
+# Heads too bare to stand alone: 总数达到186家 counts the indicator just named.
+BARE_HEADS = ("总数", "总量", "数量", "总额", "总规模", "规模")
+# Heads that name an investment: one project's is the project's, not an indicator,
+# unless the sentence counts projects or the figure is a year's total (完成, 年度, 累计).
+INVESTMENT = ("投资", "总投资", "投资额", "总投资额", "计划投资", "计划总投资")
+AGGREGATE = ("完成", "累计", "年度", "全年", "共", "合计", "总计")
+# A subject that is one firm or one project: its figures are not the region's.
+SINGLE_SUBJECT = ("公司", "集团", "该企业", "该项目", "该厂", "企业今年", "企业去年")
 STRETCH = ("力争", "争取", "力求", "冲刺", "奋斗")
 # Marks between a governing verb and its count: 引进了, 共, 实施好 …
 LINKS = ("了", "共", "好", "新", "累计", "全年", "年内", "再", "完")
 
 _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
 _PIECE = re.compile(r"[,，;；:：。!！?？、]")
-_ENCLOSED = re.compile(r"“[^”]*”|《[^》]*》|\([^)]*\)|（[^）]*）|「[^」]*」|‘[^’]*’")
+# Names and asides: short quotes (“葵乡人才十条”, “1+6+3”), titles, brackets. A long
+# quote is reported speech and is read like any other text.
+_ENCLOSED = re.compile(r"“[^”]{1,12}”|《[^》]*》|\([^)]*\)|（[^）]*）|「[^」]{1,12}」|‘[^’]{1,12}’")
 # A conversion in brackets after a figure, with a unit that slipped outside: (5000)亩.
 _PAREN_AFTER = re.compile(
     rf"[(（][^)）]{{0,16}}[)）](?:(?:{'|'.join(MEASURE_UNITS + COUNT_UNITS)})(?=[,，、;；。]|$))?")
@@ -73,7 +85,14 @@ def _alternation(words) -> re.Pattern:
     return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")$")
 
 
-_STRIPPABLE = _alternation(GROWTH + DECLINE + REACH + ADVERBS)
+# 比上年, 较2022年同期, 同比: the base of a comparison sits between indicator and verb.
+COMPARISON = r"(?:比|较|同比|与)(?:上年|去年|上一年|(?:19|20)\d{2}年)?(?:同期|末|底)?(?:相比)?"
+_STRIPPABLE = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in sorted(set(GROWTH + DECLINE + REACH + ADVERBS),
+                                                   key=len, reverse=True))
+    + "|" + COMPARISON + ")$")
+# Words that end an indicator phrase on its left: the verbs of this grammar.
+_BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH)
 _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
 _LINK = _alternation(LINKS)
 
@@ -207,15 +226,34 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     np_end, verbs = _strip_predicates(text, piece_start, a.start)
     if any(v in UNREADABLE for v in verbs):
         return None
-    phrase = phrase_before(text, np_end, piece_start, alias_end=a.start)
+    phrase = phrase_before(text, np_end, piece_start, alias_end=a.start, verbs=_BOUNDARY)
     if phrase is None:
         return _lean_on(text, a, piece_start, verbs, readings)
-    if is_descriptive(phrase.name):
+    if is_descriptive(phrase.name) or _single_subject(text, a, phrase, readings):
         return None
+    if phrase.name in BARE_HEADS:
+        if not readings:
+            return None
+        last = readings[-1].phrase  # 新增高新技术企业35家，总数达到186家
+        phrase = Phrase(last.name + phrase.name, phrase.start, phrase.end)
+    elif phrase.name in INVESTMENT and text.endswith(("完成", "实现"), 0, phrase.start):
+        phrase = Phrase(text[phrase.start - 2:phrase.end], phrase.start - 2, phrase.end)
     measured = _measure(a, phrase, verbs, text)
     if measured is None:
         return None
     return Reading(a, phrase, measured[0], measured[1], phrase.start, a.end)
+
+
+def _single_subject(text: str, a: Amount, phrase: Phrase, readings: list[Reading]) -> bool:
+    """A firm's turnover or one project's investment is not a figure of the region."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, phrase.start)), default=0)
+    if any(w in text[clause_start:phrase.end] for w in SINGLE_SUBJECT):
+        return True
+    if a.kind == "money" and phrase.name.endswith(INVESTMENT) and not phrase.canonical:
+        counted = any(r.amount.is_count for r in readings)
+        context = text[clause_start:phrase.end]
+        return not counted and not any(w in context for w in AGGREGATE)
+    return False
 
 
 def _lean_on(text: str, a: Amount, piece_start: int, verbs: list[str],
@@ -250,7 +288,7 @@ def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
         after = text[nxt + 1:]
         if not after.startswith(OF_FIGURE) and not _starts_with_count(text, nxt + 1):
             return None  # 投资200亿元的中创新航基地: the amount describes a project
-    elif nxt < len(text) and _CJK.match(text, nxt):
+    elif nxt < len(text) and _CJK.match(text, nxt) and not text.startswith(MARKS, nxt):
         return _read_after(text, a, nxt, clause, readings)
     return _read_before(text, a, piece_start, readings)
 
@@ -332,7 +370,7 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
         quote = sentence.quote(*sq.span(r.start, r.end))
         facts.append(Fact(
             kind=tense, region=_region(quote, sentence), article=article.id, quote=quote,
-            year=year, indicator=r.phrase.name, measure=r.measure, value=round(r.value, 6),
+            year=year, indicator=r.phrase.name, measure=r.measure, value=round(r.value, 10),
             unit=r.amount.unit, bound=r.amount.bound, stretch=r.stretch,
         ))
     return facts

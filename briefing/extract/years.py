@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.extract.numbers import squeeze
 from briefing.extract.sentences import Sentence, Tense
 from briefing.model import Article
 
@@ -28,6 +29,8 @@ RELATIVE_YEARS: dict[str, tuple[int, Tense | None]] = {
     "目前": (0, "actual"), "当前": (0, None), "如今": (0, "actual"), "现在": (0, "actual"),
     "截至目前": (0, "actual"), "迄今": (0, "actual"),
 }
+# Statistics of part of the year so far are reported, never planned: 1-9月, 上半年.
+PERIOD_TO_DATE = r"\d{1,2}(?:-|—|至)\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|上半年|前三季度|[一二三四]季度"
 # "since …" sets the period to now, whatever year it starts from: 去年以来 is current.
 SINCE = ("以来", "至今")
 # Plan words and result words inside a sentence.
@@ -61,7 +64,8 @@ _RELATIVE = re.compile(rf"(?:{_alternation(RELATIVE_YEARS)})(?:{_alternation(SIN
 _SINCE = re.compile(rf"(?:{_alternation(SINCE)})")
 # 了 after a verb marks a completed action; 为了/除了/了解 do not.
 _TENSE = re.compile(
-    rf"(?P<t>{_alternation(TARGET_WORDS)})|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解))"
+    rf"(?P<t>{_alternation(TARGET_WORDS)})"
+    rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE})"
 )
 _TITLES = re.compile(r"《[^》]*》")
 _DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -181,26 +185,39 @@ def article_tense(sentences: list[Sentence]) -> Tense | None:
 
 
 def assign_years(article: Article, sentences: list[Sentence]) -> None:
-    """Set `sentence.year` and `sentence.tense` from the sentence, its paragraph and headings."""
+    """Set `sentence.year` and `sentence.tense` from the sentence, its paragraph and headings.
+
+    Headings above the first sentence are the title block (第B02版, 2024年政府工作报告)
+    and set nothing. A heading with a year or a plan/result word opens a section;
+    one without keeps the section it is in. Within a section the last tense read
+    carries to sentences that have none.
+    """
     ref = reference_year(article)
     prior = article_tense(sentences)
     section_year: int | None = None
     section_tense: Tense | None = None
+    carried: Tense | None = None
+    body_started = False
     last_par, par_year, par_tense = -1, None, None
     for s in sentences:
+        text = squeeze(s.text).text
         if s.is_heading:
-            year, tense = _heading_context(s.text, ref)
-            section_year = year or section_year
-            section_tense = tense or section_tense
+            if body_started:
+                year, tense = _heading_context(text, ref)
+                section_year = year or section_year
+                section_tense = tense or section_tense
+                carried = None if year or tense else carried
             s.year, s.tense = section_year, section_tense
             continue
+        body_started = True
         if s.paragraph != last_par:
             last_par, par_year, par_tense = s.paragraph, None, None
-        years = [c for c in year_cues(s.text, ref) if c.year]
+        years = [c for c in year_cues(text, ref) if c.year]
         own_year = years[0].year if years else None
-        own_tense = _majority(tense_cues(s.text) + [c for c in years if c.tense])
+        own_tense = _majority(tense_cues(text) + [c for c in years if c.tense])
         own_tense = own_tense or tense_of_year(own_year, ref)
         par_year = own_year or par_year
         par_tense = own_tense or par_tense
+        carried = par_tense or carried
         s.year = par_year or section_year
-        s.tense = par_tense or section_tense or tense_of_year(s.year, ref) or prior
+        s.tense = par_tense or section_tense or carried or tense_of_year(s.year, ref) or prior
