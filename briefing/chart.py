@@ -17,6 +17,7 @@ TARGET_COLOURS = ("#c00000", "#e07b39", "#8c564b")  # newest year first
 RESULT_COLOUR = "#1f4e79"
 MAX_YEARS = 2
 MAX_REGIONS = 20
+MAX_LABELLED_REGIONS = 10  # beyond this, value labels overlap; the tables hold the figures
 MAX_HEIGHT_IN = 7.5   # with a 6-inch width, still fits the type area with its caption
 
 
@@ -78,7 +79,8 @@ def growth_chart(frame: pd.DataFrame, fonts: Mapping[str, FontFile],
                 ax.barh(y, row["stretch"] - row["value"], left=row["value"], height=height * 0.9,
                         color=colour, alpha=0.35)
                 end = row["stretch"]
-            ax.text(end, y, f" {row['label']}", va="center", fontproperties=small)
+            if len(regions) <= MAX_LABELLED_REGIONS:
+                ax.text(end, y, f" {row['label']}", va="center", fontproperties=small)
     ax.set_yticks(range(len(regions)), regions, fontproperties=font)
     ax.invert_yaxis()
     ax.set_xlabel(f"{indicator}增速（%）", fontproperties=font)

@@ -35,10 +35,15 @@ NUMERALS = "〇一二三四五六七八九"
 NUMBERING = {1: "{}、", 2: "（{}）", 3: "{}."}
 # Column widths follow the content: a column gets the room of its longest cell
 # (in character widths, capped so one long title cannot starve the others) and
-# at least enough for its header to wrap on two or three lines.
+# at least enough for its header to wrap on two or three lines. When the table
+# is wider than the type area (about 40 characters of 10.5 pt), only the wide
+# columns give way, so short ones such as 地区 never break a name.
 MAX_COLUMN_CHARS = 14
+COLUMN_CAPS = {"来源": 5.0}
 MIN_HEADER_CHARS = 3
 CELL_PADDING_CHARS = 0.8
+TABLE_CHARS = 40
+NARROW_CHARS = 5
 NUMERIC = {"投资(亿元)", "差距(百分点)", "序号"}
 
 
@@ -82,8 +87,14 @@ def column_widths(header: list[str], rows: list[list[str]]) -> list[float]:
     widths = []
     for i, head in enumerate(header):
         longest = max((display_width(r[i]) for r in rows), default=0.0)
-        widths.append(max(min(longest, MAX_COLUMN_CHARS),
-                          min(display_width(head), MIN_HEADER_CHARS), 1.5) + CELL_PADDING_CHARS)
+        longest = min(longest, COLUMN_CAPS.get(head, MAX_COLUMN_CHARS))
+        widths.append(max(longest, min(display_width(head), MIN_HEADER_CHARS), 1.5)
+                      + CELL_PADDING_CHARS)
+    narrow = sum(w for w in widths if w <= NARROW_CHARS)
+    wide = sum(w for w in widths if w > NARROW_CHARS)
+    if wide and narrow + wide > TABLE_CHARS:
+        scale = max(TABLE_CHARS - narrow, wide * 0.3) / wide
+        widths = [w if w <= NARROW_CHARS else max(w * scale, NARROW_CHARS) for w in widths]
     return widths
 
 

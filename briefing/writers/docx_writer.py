@@ -29,6 +29,7 @@ RED = RGBColor(0xC0, 0x00, 0x00)
 BLACK = RGBColor(0, 0, 0)
 LATIN = "Times New Roman"
 BODY_PT = 16
+TABLE_PT = 10.5           # 五号, the same as the PDF, so both wrap cells alike
 LINE_PT = 28.95          # 22 lines in the 225 mm type area (GB/T 9704)
 PAGE = {"width": 210, "height": 297, "top": 37, "bottom": 35, "left": 28, "right": 26,
         "footer": 25}
@@ -76,8 +77,8 @@ STYLES = (
     StyleSpec("Caption", P, "黑体", 14, "Normal", align=CENTER, before=6, after=4,
               keep_next=True),
     StyleSpec("Figure", P, "仿宋_GB2312", 12, "Normal", align=CENTER, keep_next=True),
-    StyleSpec("Table Text", P, "仿宋_GB2312", 12, "Normal"),
-    StyleSpec("Table Heading", P, "黑体", 12, "Normal", align=CENTER),
+    StyleSpec("Table Text", P, "仿宋_GB2312", TABLE_PT, "Normal"),
+    StyleSpec("Table Heading", P, "黑体", TABLE_PT, "Normal", align=CENTER),
     StyleSpec("Note", P, "仿宋_GB2312", 14, "Normal", indent_chars=2, after=6),
     StyleSpec("Closing", P, "仿宋_GB2312", 14, "Normal"),
     StyleSpec("Footer", P, "宋体", 14, "Normal"),
