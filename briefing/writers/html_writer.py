@@ -11,10 +11,10 @@ from pathlib import Path
 
 import jinja2
 
+from briefing.compose import DEFAULT_TEMPLATES
 from briefing.document import Document, Figure
 
 HTML_TEMPLATE = "briefing.html.j2"
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 def image_uri(figure: Figure) -> str:
