@@ -48,6 +48,10 @@ _CUT_RE = re.compile(alternation([w for w in GOVERNING_VERBS + ADVERBS + CHAIN_O
 _ADVERB_SET = frozenset(ADVERBS + CHAIN_ONLY_VERBS)
 _NOMINAL_RE = re.compile(alternation(NOMINAL_VERBS))
 _OPENER_RE = re.compile(f"(?:{alternation(OPENERS)})[，,]?")
+# An amount invested governs what follows like a verb (投资50亿元建设X, 总投资120亿元的X).
+INVESTMENT = (r"(?:总|计划|预计|拟|共|累计)?投资(?:额|总额)?(?:约|超|超过|近|达|逾|达到)?"
+              r"(\d+(?:\.\d+)?)(亿|万)元(?:人民币)?")
+_INVESTMENT_RE = re.compile(INVESTMENT)
 _GENERIC_HEAD_RE = re.compile(f"^(?:{alternation(GENERIC_WORDS)})")
 _GENERIC_TAIL_RE = re.compile(f"(?:{alternation(GENERIC_WORDS)})$")
 
@@ -141,7 +145,9 @@ def cuts(clause: str, start: int = 0) -> list[Cut]:
     建设/改造 count only right after another governing word (加快建设, 谋划建设)
     or at the clause start; elsewhere they belong to a name.
     """
-    found = [Cut(m.start(), m.end(), m.group()) for m in _CUT_RE.finditer(clause, start)]
+    found = [Cut(m.start(), m.end(), m.group()) for m in _INVESTMENT_RE.finditer(clause, start)]
+    found += [Cut(m.start(), m.end(), m.group()) for m in _CUT_RE.finditer(clause, start)
+              if not any(c.start < m.end() and m.start() < c.end for c in found)]
     for m in _NOMINAL_RE.finditer(clause, start):
         if m.start() == start or any(c.end == m.start() and c.word != "的" for c in found):
             if not any(c.start < m.end() and m.start() < c.end for c in found):

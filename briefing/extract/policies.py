@@ -17,7 +17,8 @@ from briefing.extract.names import (MASK, ArticleMemory, Cut, alternation, chain
                                     opening_end, place_prefix, starts_with_count)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
-                                    IMPLEMENTING_WORDS, ISSUED_WORDS, LABEL_VERBS,
+                                    IMPLEMENTING_WORDS, ISSUED_WORDS, LABEL_ONLY_HEADS,
+                                    LABEL_VERBS,
                                     MECHANISM_NAME_MAX, NOT_MECHANISMS, NOUNS_AFTER_POLICY_HEAD,
                                     OWNER_PREFIXES,
                                     PLAIN_POLICY_VERBS, POLICY_HEADS, QUOTED_ONLY_HEADS,
@@ -42,7 +43,7 @@ _AFTER_QUOTE_RE = re.compile(rf"(等)?([^、，,。；;“”「」\s]{{0,12}}?)
 _NUMBERED_RULES_RE = re.compile(r"[一二三四五六七八九十\d]+条$")
 _COUNTED_RE = re.compile(r"[“「]?([两二三四五六七八九十])大(战略|工程|行动|计划)(?![性])[”」]?")
 _COUNTED_ITEM_MAX = 8
-_ENUMERATION_RE = re.compile(r"、|和|及|与")
+_ENUMERATION_RE = re.compile(r"、|以及|和|及|与")
 _OWNER_RE = re.compile(f"^(?:{alternation(OWNER_PREFIXES)})")
 _YEARS_RE = re.compile(r"^[一二三四五六七八九十\d]+年")
 _PLAIN_FOLLOW_RE = re.compile(r"^(?:$|[、和及与等为]|方面|不动摇|落地|见效|的实施)")
@@ -160,6 +161,8 @@ def _shared_head(clause: str, clause_m: str, found: list[Cut], pos: int) -> tupl
     if m is None or clause.startswith(NOUNS_AFTER_POLICY_HEAD, m.end()):
         return "", "", pos
     modifier = m.group(2)
+    if modifier and m.group(3) in LABEL_ONLY_HEADS:
+        return "", "", pos
     if m.group(1) and modifier or modifier.startswith(GENERIC_POLICY_OPENINGS):
         return "", "", pos  # “政银保”等一系列措施: examples of something generic
     if any(v in modifier for v in IMPLEMENTING_WORDS + CREATION_WORDS):
@@ -222,32 +225,41 @@ def _counted(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_
 
 
 def _plain(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Candidate]:
-    """实施质量强市战略, 制定…实施方案, 推行预审制: a verb, a name, a head."""
+    """实施质量强市战略, 制定…实施方案, 推行预审制: a verb, a name, a head.
+
+    In 实施A战略、B战略和C战略 the later names take the verb of the first.
+    """
     out: list[_Candidate] = []
+    listed: dict[int, tuple[list[Cut], int]] = {}  # name end -> its verbs, quote start
     for m in _STACKED_HEAD_RE.finditer(clause_m):
         head = m.group()
         rest = _rest(clause_m, found, m.end())
         if head in QUOTED_ONLY_HEADS or not (_PLAIN_FOLLOW_RE.match(rest) or (
                 head == "制" and _NEXT_MECHANISM_RE.match(rest))):
             continue
-        before = chain_before(found, m.start())
-        if before:
+        if chain_before(found, m.start()):
             continue  # the head right after a verb (实施行动) has no name
         governed = max([c.end for c in found if c.end <= m.start()] + [start])
+        verbs = chain_before(found, governed)
+        quote_start = verbs[0].start if verbs else governed
         left = governed
+        for sep in _ENUMERATION_RE.finditer(clause_m, governed, m.start()):
+            if sep.start() in listed:
+                left = sep.end()
+                verbs, quote_start = listed[sep.start()]
         if head == "制":
             left = max([left] + _mechanism_joins(clause_m, left, m.start()))
         name = clause[left:m.end()]
         category = _category(head)
         head = max((h for h, _ in POLICY_HEADS if head.endswith(h)), key=len)
-        verbs = chain_before(found, governed)
         if not verbs or not _plain_name_ok(name, head, category):
             continue
         words = "".join(c.word for c in verbs)
         if not any(v in words for v in _plain_verbs(category)):
             continue
-        out.append(_Candidate(left, m.end(), name, category, verbs[0].start,
-                              clause_m[start:left]))
+        listed[m.end()] = (verbs, quote_start)
+        out.append(_Candidate(left, m.end(), name, category, quote_start,
+                              clause_m[start:verbs[-1].end]))
     return out
 
 
@@ -287,14 +299,15 @@ def _is_mechanism(name: str) -> bool:
     return len(name) >= 3 and not name.endswith(NOT_MECHANISMS)
 
 
-def _status(text: str) -> str | None:
-    """drafting before issued (研究讨论了 is not issued), issued before implementing."""
+def _status(text: str, tense: str | None) -> str | None:
+    """drafting before issued (研究讨论了 is not issued), issued before implementing;
+    制定/出台 is done in a review (tense "actual") and to do in a plan."""
     if any(w in text for w in DRAFTING_WORDS):
         return "drafting"
     if any(w in text for w in ISSUED_WORDS):
         return "issued"
     if any(w in text for w in CREATION_WORDS):
-        return "issued" if "已" in text else "drafting"
+        return "issued" if "已" in text or tense == "actual" else "drafting"
     if any(w in text for w in IMPLEMENTING_WORDS):
         return "implementing"
     return None
@@ -307,4 +320,4 @@ def _fact(sentence: Sentence, article: Article, cand: _Candidate) -> Fact | None
     span = sentence.text[cand.chain_start:cand.quote_end]
     return Fact(kind="policy", region=name_region(span, sentence), article=article.id,
                 quote=sentence.quote(cand.chain_start, cand.quote_end), name=name,
-                category=cand.category, status=_status(cand.status_text))
+                category=cand.category, status=_status(cand.status_text, sentence.tense))

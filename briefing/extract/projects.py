@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.names import (MASK, ArticleMemory, Cut, alternation, chain_after,
+from briefing.extract.names import (INVESTMENT, MASK, ArticleMemory, Cut, alternation,
+                                    chain_after,
                                     chain_before, clauses, cuts, is_evaluative, is_generic,
                                     list_marker_end, mask, name_region, opening_end,
                                     place_prefix, strip_quotes)
@@ -28,19 +29,21 @@ _NOT_HEAD_RE = re.compile(alternation(NOT_HEADS))
 # After a head: a road number (国道G240), a direction line (南(西)线), a section
 # (江门至珠三角枢纽机场段, 双水段) and a phase or branch (二期, 新院).
 _EXTENSION_RE = re.compile(
-    r"(?:[A-Z]\d{1,4})?"
+    r"(?:[A-Z]?\d{1,3}号?线|[A-Z]\d{1,4})?"
     rf"(?:[东南西北](?:[(（][^)）]{{1,2}}[)）])?线)?"
     r"(?:[^、，\s]{1,12}?至[^、，\s]{1,12}?段|[\u4e00-\u9fff]{2}段(?![落])|[A-Z]\d+合同段)?"
     rf"(?:{alternation(HEAD_SUFFIXES)})?")
 _PROCESS = alternation(PROCESS_NOUNS)
 _TIME = (r"(?:今年|明年|年内|年底前?|年中|上半年|下半年|[一二三四]季+度?(?:前)?"
          r"|\d{1,2}月(?:底|份|中旬|下旬|上旬)?前?|\d{4}年(?:底|内)?前?|尽快|早日)")
-_INVEST = r"(?:总|计划|预计|拟|共|累计)?投资(?:额|总额)?(?:约|超|超过|近|达|逾|达到)?(\d+(?:\.\d+)?)(亿|万)元"
-_INVEST_AFTER_RE = re.compile(rf"^(?:项目)?{_INVEST}")
-_INVEST_BEFORE_RE = re.compile(rf"{_INVEST}(?:人民币)?$")
+_INVESTMENT_RE = re.compile(INVESTMENT)
 _FOLLOW_RE = re.compile(
-    rf"^(?:(?:{_PROCESS})(?:(?:及|和|与|、)[^、]{{0,10}}?(?:{_PROCESS}))?|{_TIME}+|"
-    rf"(?:项目)?{_INVEST}(?:人民币)?)?$")
+    rf"^(?:(?:{_PROCESS})(?:(?:及|和|与|、)[^、]{{0,10}}?(?:{_PROCESS}))?|{_TIME}+)?$")
+# A bracket after a name is an aside when it holds figures (总投资35亿元, 2023—2025年);
+# otherwise it is part of the name (保税物流中心(B型)).
+_ASIDE_RE = re.compile(r"\d|投资|占地|面积")
+# A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程.
+_NAME_VERBS = ("扩建", "新建", "改建", "续建", "迁建", "建设", "改造")
 _SEPARATOR_RE = re.compile(r"以及|及|和|与|、")
 # A predicate opening with an adverb (要延链发展, 尽快见效) closes the phrase
 # before it even when its verb is not one of ours.
@@ -89,14 +92,16 @@ def extract_projects(sentence: Sentence, article: Article) -> list[Fact]:
 def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int, ce: int,
                      ) -> list[Fact]:
     start = opening_end(clause)
-    found = cuts(clause, start)
+    found = [c for c in cuts(clause, start)
+             if not (c.word in _NAME_VERBS and _HEAD_RE.match(clause, c.end) and c.start > start)]
     bounds = [start] + [c.end for c in found]
+    original = sentence.text[cs:ce]
     facts: list[Fact] = []
-    for k, seg_start in enumerate(bounds):
+    for seg_start in bounds:
         seg_end = next((c.start for c in found if c.start >= seg_start), len(clause))
         if seg_end <= seg_start:
             continue
-        group = _parse_group(clause, seg_start, seg_end)
+        group = _parse_group(clause, original, seg_start, seg_end)
         if group is None:
             continue
         before = _governing_chain(clause, found, seg_start)
@@ -124,7 +129,7 @@ def _governing_chain(clause: str, found: list[Cut], pos: int) -> list[Cut] | Non
     return chain
 
 
-def _parse_group(clause: str, start: int, end: int) -> _Group | None:
+def _parse_group(clause: str, original: str, start: int, end: int) -> _Group | None:
     """The enumeration of names opening `clause[start:end]`, if it ends in a head noun."""
     text = clause[start:end]
     head_ends: dict[int, str] = {}
@@ -135,8 +140,9 @@ def _parse_group(clause: str, start: int, end: int) -> _Group | None:
             continue
         ext = _EXTENSION_RE.match(text, m.end())
         he = ext.end() if ext else m.end()
+        he = _bracket_end(text, original[start:end], he)
         head_ends[he] = m.group()
-        rest = text[he:]
+        rest = _skip_aside(text, original[start:end], he)
         adverb = _ADVERB_RE.match(rest)
         if _FOLLOW_RE.match(rest) or (adverb and not _STATIVE_RE.match(rest, adverb.end())):
             np_end = he
@@ -146,7 +152,7 @@ def _parse_group(clause: str, start: int, end: int) -> _Group | None:
     items = _split_items(text[:np_end], head_ends)
     if not items:
         return None
-    rest = text[np_end:]
+    rest = _skip_aside(text, original[start:end], np_end)
     adverb = _ADVERB_RE.match(rest)
     for item in items:
         item.start, item.end = item.start + start, item.end + start
@@ -154,6 +160,26 @@ def _parse_group(clause: str, start: int, end: int) -> _Group | None:
             item.shared += start
     return _Group(items, start + np_end, "" if adverb else rest,
                   adverb.group() if adverb else "")
+
+
+def _bracket_end(text: str, original: str, pos: int) -> int:
+    """A bracket right after a name that is not an aside belongs to the name."""
+    if text[pos:pos + 1] in ("(", "（"):
+        close = min((i for i in (text.find(")", pos), text.find("）", pos)) if i > 0),
+                    default=-1)
+        if close > 0 and not _ASIDE_RE.search(original[pos + 1:close]):
+            return close + 1
+    return pos
+
+
+def _skip_aside(text: str, original: str, pos: int) -> str:
+    """The text after a name, past an aside in brackets (（总投资35亿元）)."""
+    if text[pos:pos + 1] in ("(", "（"):
+        close = min((i for i in (text.find(")", pos), text.find("）", pos)) if i > 0),
+                    default=-1)
+        if close > 0 and _ASIDE_RE.search(original[pos + 1:close]):
+            return text[close + 1:]
+    return text[pos:]
 
 
 def _whole_head(text: str, m: re.Match) -> bool:
@@ -248,13 +274,11 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
     verb_weight = _verb_weight(before_words, after_words, process, subject)
     stage = _stage(before_words, after_words + [process])
     single = len(group.items) == 1
-    investment = _investment(sentence, clause, cs, ce, group, seg_start) if single else None
+    investment = (_investment(sentence, cs, group, before, after) if single else None)
     if verb_weight == 0 and investment is None:
         return []
     verbs = [c for c in before if c.word != "的"]
     q_start = verbs[0].start if verbs else group.items[0].start
-    if investment is not None and not verbs:
-        q_start = min(q_start, _invest_start(clause, seg_start))
     q_end = max([group.end + len(group.tail)] + [c.end for c in after if c.word != "的"])
     if subject and after_words:
         q_end = len(clause)  # 中欧雅瑶新兴产业园加快征地…: the predicate is the evidence
@@ -289,12 +313,12 @@ def _acceptable(name: str, item: _Item) -> bool:
     head = item.head
     modifier = name[:len(name) - len(head)] if name.endswith(head) else name
     plain = strip_quotes(modifier)
+    if head == "工程" and not plain.endswith(WORKS_BEFORE_GONGCHENG):
+        return False
     for suffix in HEAD_SUFFIXES:
         if plain.endswith(suffix) and len(plain) > len(suffix):
             plain = plain[:-len(suffix)]
     if len(plain.replace(MASK, "")) < 2 or is_generic(plain) or is_evaluative(name):
-        return False
-    if head == "工程" and not plain.endswith(WORKS_BEFORE_GONGCHENG):
         return False
     if head in DESIGNATION_HEADS and not place_prefix(name):
         return False
@@ -307,11 +331,11 @@ def _proper(name: str) -> int:
 
 
 def _verb_weight(before: list[str], after: list[str], process: str, subject: bool) -> int:
-    words = before + after
-    if any(w in BUILD_VERBS for w in words) or (process and "建设" in process) \
+    words = "|".join(before + after)
+    if any(v in words for v in BUILD_VERBS) or (process and "建设" in process) \
             or any(p in process for p in ("前期工作", "规划编制", "征地")):
         return 2
-    if any(w in PUSH_VERBS for w in words):
+    if any(v in words for v in PUSH_VERBS):
         return 1
     return 1 if subject and after and after[0] not in STATIVE_VERBS else 0
 
@@ -327,23 +351,15 @@ def _stage(before: list[str], after: list[str]) -> str | None:
     return "在建" if "建设" in after_text else None
 
 
-def _invest_start(clause: str, seg_start: int) -> int:
-    m = _INVEST_BEFORE_RE.search(clause[:seg_start].rstrip("的"))
-    return m.start() if m else seg_start
-
-
-def _investment(sentence: Sentence, clause: str, cs: int, ce: int, group: _Group,
-                seg_start: int) -> float | None:
-    """`投资200亿元的X` or `X总投资50亿元`, normalised to 亿元."""
-    text = sentence.text
-    head = text[cs:cs + seg_start].rstrip("的")
-    m = _INVEST_BEFORE_RE.search(head)
+def _investment(sentence: Sentence, cs: int, group: _Group, before: list[Cut],
+                after: list[Cut]) -> float | None:
+    """`投资200亿元的X`, `X总投资50亿元`, `X（总投资35亿元）`, normalised to 亿元."""
+    m = None
+    for c in before[-2:] + after[:1]:
+        m = m or _INVESTMENT_RE.fullmatch(c.word)
     if m is None:
-        after = text[cs + group.items[-1].end:]
-        after = after.lstrip("，, ")
-        m = _INVEST_AFTER_RE.match(after)
-        if m is None and group.end == len(clause):
-            m = _INVEST_AFTER_RE.match(text[ce:].lstrip("，,、 "))
+        after_text = sentence.text[cs + group.end:].lstrip("（(，, ")
+        m = _INVESTMENT_RE.match(after_text)
     if m is None:
         return None
     value = float(m.group(1))
