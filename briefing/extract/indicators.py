@@ -168,8 +168,8 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
     if k > 0 and len(run) > 1 and run[0][1] == "a" and len(run[0][0]) == 1 and toks[k - 1][1] == "v":
         run = run[1:]  # 实施好|年度投资: 好 completes the verb
     while len(run) > 1 and (run[0][1] == "v" or run[0][1] == "vn" and run[0][0] in verbs
-                            or _is_place(run[0][0], run[0][1])):
-        run = run[1:]  # 供应工业用地, 新会区地区生产总值: a verb or a place does not name
+                            or _is_place(run[0][0], run[0][1]) or not SCOPE.sub("", run[0][0])):
+        run = run[1:]  # 供应工业用地, 新会区|全县地区生产总值: a verb, a place or a scope does not name
     return run
 
 

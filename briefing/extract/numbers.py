@@ -77,6 +77,7 @@ _TENTHS = re.compile(
     rf"(?P<pre>{_alternation(PREFIX_BOUNDS)})?(?P<num>[一二三四五六七八九])成(?P<half>五)?(?!不)"
     rf"(?P<post>{_alternation(SUFFIX_BOUNDS)})?"
 )
+_CURRENCY_BEFORE = re.compile(rf"(?:{_alternation(CURRENCIES)})$")
 # Full-width digits and signs, mapped one character to one so offsets survive.
 _WIDTH = str.maketrans("０１２３４５６７８９％．，：；（）", "0123456789%.,:;()")
 
@@ -162,12 +163,19 @@ def _bound(pre: str | None, approx: str | None, post: str | None) -> str:
     return "="
 
 
+def _parts(m: re.Match) -> tuple[str, str, bool]:
+    """The numeral, its magnitude (万, 亿, 万亿 …) and whether it is written in Chinese."""
+    num, mag = m["num"], m["mag"] or ""
+    if num[0].isdigit():
+        return num, mag, False
+    num, cn_mag = _split_chinese(num)
+    return num, cn_mag + mag, True
+
+
 def _amount(m: re.Match) -> Amount | None:
-    num, mag, unit = m["num"], m["mag"] or "", m["unit"]
-    chinese = not num[0].isdigit()
+    num, mag, chinese = _parts(m)
+    unit = m["unit"]
     if chinese:
-        num, cn_mag = _split_chinese(num)
-        mag = cn_mag + mag
         if not num:
             return None
         # Lone or digit-less Chinese numerals are rhetoric (三大产业, 两个维护, 千亩茶园),
@@ -199,6 +207,7 @@ def find_amounts(text: str) -> list[Amount]:
     for m in _AMOUNT.finditer(text):
         a = _amount(m)
         if a is not None:
+            _currency_before(text, m, a)
             found.append(a)
     for m in _TENTHS.finditer(text):
         if any(a.start <= m.start() < a.end for a in found):
@@ -207,6 +216,17 @@ def find_amounts(text: str) -> list[Amount]:
         found.append(Amount(m.start(), m.end(), value, "%", "percent",
                             _bound(m["pre"], None, m["post"]), True))
     return sorted(found, key=lambda a: a.start)
+
+
+def _currency_before(text: str, m: re.Match, a: Amount) -> None:
+    """新台币50亿元, 美元3000万元: a currency named before the number is its unit."""
+    if a.kind != "money" or a.unit != "亿元":
+        return
+    before = _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start())
+    if before and CURRENCIES[before.group()] != "元":
+        num, mag, _ = _parts(m)
+        a.value = parse_number(num) or a.value
+        a.unit = mag + CURRENCIES[before.group()]
 
 
 def has_number(text: str) -> bool:

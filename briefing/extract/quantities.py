@@ -29,13 +29,14 @@ from briefing.model import Article, Fact
 
 # Verbs and adverbs between an indicator and its number, stripped to find the indicator.
 GROWTH = ("增长", "增速", "增幅", "增长率", "提高", "提升", "上升", "上涨", "回升", "增加")
-DECLINE = ("下降", "降低", "减少", "回落", "下滑")
+DECLINE = ("下降", "降低", "减少", "回落", "下滑", "下跌")
 REACH = ("增至", "增加到", "增长到", "提高到", "提高至", "提升到", "提升至", "达到", "达至", "达",
          "为", "是", "实现", "完成", "新增", "累计", "共", "共计", "合计", "总计", "有", "入库",
          "认定", "突破", "超过", "超", "控制在", "保持在", "稳定在", "降至", "降到", "下降到")
 ADVERBS = ("均", "就", "同比", "比上年", "较上年", "比去年", "较去年", "可比口径",
            "按可比价格计算", "年均", "预计", "力争", "争取", "确保", "将", "已", "已经", "再",
-           "全年", "今年", "目前", "分别", "可", "可以", "能", "能够", "有望", "将要")
+           "全年", "今年", "目前", "分别", "可", "可以", "能", "能够", "有望", "将要", "实质",
+           "实际", "名义")
 # Potential and distribution, not a figure of the region: 年吞吐量可达…, 分别增长5%和6%.
 UNREADABLE = ("可", "可以", "能", "能够", "有望", "分别")
 # Verbs whose object a count before the noun measures: 引进14个项目, 筹建209套住房.
@@ -45,7 +46,7 @@ GOVERNING = (
     "汇聚", "集聚", "吸引", "认定", "创建", "改造", "整治", "开通", "举办", "扶持", "发放",
     "供应", "收到", "受理", "帮扶", "救助", "资助", "接种", "种植", "建立", "设立", "成立",
     "组建", "招聘", "吸纳", "安置", "储备", "引育", "投放", "改建", "扩建", "新改建", "培训",
-    "落地", "落户", "招商", "签下", "获批", "入选", "升级", "提档升级", "新开工", "引入",
+    "落地", "落户", "招商", "签下", "获批", "入选", "升级", "提档升级", "新开工", "引入", "兴建",
 )
 # Verbs that only push: the count is a target when the noun reaches a milestone
 # (推动40个工业项目动工), not when it merely "develops" (推动15条产业集群发展).
@@ -64,6 +65,9 @@ BARE_HEADS = ("总数", "总量", "数量", "总额", "总规模", "规模")
 # unless the sentence counts projects or the figure is a year's total (完成, 年度, 累计).
 INVESTMENT = ("投资", "总投资", "投资额", "总投资额", "计划投资", "计划总投资")
 AGGREGATE = ("完成", "累计", "年度", "全年", "共", "合计", "总计")
+# What a project will do once built is a projection, not a target: 建成后年产值可达30亿元.
+PROJECTION = re.compile(r"(?:建成|投产|达产|运营|完工)后|预计可|可(?:提供|实现|达|带动|新增|吸纳|创造|解决"
+                        r"|增加|形成|容纳|满足|减少|节约)")
 # A subject that is one firm or one project: its figures are not the region's.
 SINGLE_SUBJECT = ("公司", "集团", "该企业", "该项目", "该厂", "企业今年", "企业去年")
 STRETCH = ("力争", "争取", "力求", "冲刺", "奋斗")
@@ -224,7 +228,8 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
 def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]) -> Reading | None:
     """An indicator before its figure: 地区生产总值增长8%, or the clause leans on the last one."""
     np_end, verbs = _strip_predicates(text, piece_start, a.start)
-    if any(v in UNREADABLE for v in verbs):
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, a.start)), default=0)
+    if any(v in UNREADABLE for v in verbs) or PROJECTION.search(text, clause_start, a.start):
         return None
     phrase = phrase_before(text, np_end, piece_start, alias_end=a.start, verbs=_BOUNDARY)
     if phrase is None:

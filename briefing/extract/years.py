@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.extract.numbers import squeeze
-from briefing.extract.sentences import Sentence, Tense
+from briefing.extract.sentences import Sentence, Tense, looks_like_heading
 from briefing.model import Article
 
 # Relative time words: offset from the article's year and the tense they imply.
@@ -69,6 +69,8 @@ _TENSE = re.compile(
 )
 _TITLES = re.compile(r"《[^》]*》")
 _DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# 一、 or (二) opens a section of a report; a bullet (●•) or 1. does not.
+_SECTION_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
 _HEADING_TENSE = re.compile(rf"(?P<a>{_alternation(HEADING_ACTUAL)})|(?P<t>{_alternation(HEADING_TARGET)})")
 
 
@@ -201,8 +203,10 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
     last_par, par_year, par_tense = -1, None, None
     for s in sentences:
         text = squeeze(s.text).text
-        if s.is_heading:
-            if body_started:
+        section = _SECTION_MARK.match(s.text) and looks_like_heading(s.text)
+        if s.is_heading or section:
+            # 一、2023年工作回顾 is a heading even though its list mark makes it a sentence
+            if body_started or section:
                 year, tense = _heading_context(text, ref)
                 section_year = year or section_year
                 section_tense = tense or section_tense
@@ -220,4 +224,14 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
         par_tense = own_tense or par_tense
         carried = par_tense or carried
         s.year = par_year or section_year
-        s.tense = par_tense or section_tense or carried or tense_of_year(s.year, ref) or prior
+        s.tense = (par_tense or section_tense or carried or tense_of_year(s.year, ref)
+                   or _plan_of_this_year(s.year, article) or prior)
+
+
+def _plan_of_this_year(year: int | None, article: Article) -> Tense | None:
+    """今年全市投资增长8% with nothing else to go on: a plan while the year is young."""
+    if year is None or not isinstance(article.date, dt.date):
+        return None
+    if year == article.date.year and article.date.month <= REPORTING_MONTHS:
+        return "target"
+    return None

@@ -1,0 +1,131 @@
+"""Targets and results read from report sentences the way an analyst would read them."""
+import datetime as dt
+
+import opencc
+import pytest
+
+from briefing.extract.quantities import extract_quantities
+from briefing.extract.sentences import split_sentences
+from briefing.extract.years import assign_years
+from briefing.model import Article
+
+
+def facts(text: str, date: str | None = "2024-01-22", plain: str | None = None):
+    art = Article(id="t", path="t.txt", title="t", text=text, plain=plain or text,
+                  date=dt.date.fromisoformat(date) if date else None)
+    sentences = split_sentences(art)
+    assign_years(art, sentences)
+    return [f for s in sentences if not s.is_heading for f in extract_quantities(s, art)]
+
+
+def rows(text: str, **kw) -> list[tuple]:
+    return [(f.kind, f.year, f.indicator, f.measure, round(f.value, 8), f.unit, f.bound, f.stretch)
+            for f in facts(text, **kw)]
+
+
+def test_level_and_growth_of_last_year():
+    got = rows("2023年，全市实现地区生产总值2856.7亿元，同比增长5.9%；规上工业增加值增长7.2%。")
+    assert got == [
+        ("actual", 2023, "地区生产总值", "level", 2856.7, "亿元", "=", None),
+        ("actual", 2023, "地区生产总值", "growth", 5.9, "%", "=", None),
+        ("actual", 2023, "规模以上工业增加值", "growth", 7.2, "%", "=", None),
+    ]
+
+
+def test_targets_with_a_stretch_figure():
+    got = rows("2024年主要预期目标\n地区生产总值增长6%左右，力争达到6.5%；社零总额增长7%。\n")
+    assert got == [
+        ("target", 2024, "地区生产总值", "growth", 6.0, "%", "≈", 6.5),
+        ("target", 2024, "社会消费品零售总额", "growth", 7.0, "%", "=", None),
+    ]
+
+
+def test_stretch_in_a_later_clause_without_its_indicator():
+    got = rows("今年，全县经济增长7%以上，在实际工作中争取实现8%的增长。")
+    assert got == [("target", 2024, "地区生产总值", "growth", 7.0, "%", "≥", 8.0)]
+
+
+def test_a_lone_push_figure_is_the_target_itself():
+    got = rows("今年力争规上工业增加值增长9%。")
+    assert got == [("target", 2024, "规模以上工业增加值", "growth", 9.0, "%", "=", None)]
+
+
+def test_counts_placed_before_their_noun():
+    got = rows("今年将推动35个工业项目竣工投产，筹建1200套保障性租赁住房，新建5G基站800个。")
+    assert [(g[2], g[4], g[5]) for g in got] == [
+        ("工业项目", 35.0, "个"), ("保障性租赁住房", 1200.0, "套"), ("基站", 800.0, "个")]
+
+
+def test_a_count_that_only_develops_is_not_a_target():
+    assert rows("今年将推动12条产业链加快发展，对接省20个战略性产业集群。") == []
+
+
+def test_what_the_counted_things_become_is_the_indicator():
+    got = rows("今年力争培育20家以上企业成长为专精特新企业。")
+    assert [(g[2], g[4], g[6]) for g in got] == [("专精特新企业", 20.0, "≥")]
+
+
+def test_canonical_names_and_narrower_indicators():
+    got = rows("2023年，全区高企达到820家；农村居民人均可支配收入24680元，增长6.8%；人均GDP达到1.3万美元。")
+    assert [(g[2], g[4], g[5]) for g in got] == [
+        ("高新技术企业", 820.0, "家"),
+        ("农村居民人均可支配收入", 0.0002468, "亿元"),
+        ("农村居民人均可支配收入", 6.8, "%"),
+        ("人均GDP", 1.3, "万美元"),
+    ]
+
+
+def test_shares_and_declines():
+    got = rows("2023年，研发经费投入强度达到3.1%，城镇调查失业率控制在5.2%以内，单位地区生产总值能耗下降3.2%。")
+    assert [(g[2], g[3], g[4], g[6]) for g in got] == [
+        ("研发经费投入强度", "share", 3.1, "="),
+        ("城镇调查失业率", "share", 5.2, "≤"),
+        ("单位地区生产总值能耗", "growth", -3.2, "="),
+    ]
+
+
+def test_a_class_of_projects_is_part_of_the_name():
+    got = rows("今年力争引进10亿元以上项目不少于8个、超亿元项目30个。")
+    assert [(g[2], g[4], g[6]) for g in got] == [("10亿元以上项目", 8.0, "≥"), ("亿元以上项目", 30.0, "=")]
+
+
+@pytest.mark.parametrize("text", [
+    "3月15日，市政府召开第12次常务会议。",
+    "全市综合实力位居全省第3位。",
+    "为全市80周岁以上老人发放高龄补贴。",
+    "项目建设周期为36个月，规划面积52.6平方公里。",
+    "总投资60亿元的智能制造产业园开工建设。",
+    "项目建成后年产值可达50亿元，可提供就业岗位1200个。",
+    "该公司去年实现营业收入12.5亿元，同比增长15%。",
+    "城乡居民人均可支配收入分别增长5.1%和6.9%。",
+    "咨询电话：0571-87654321，邮编310000。",
+    "3.加快推进数字化改造。",
+    "比全省平均水平高1.2个百分点，是2019年的2.3倍。",
+])
+def test_numbers_that_are_not_figures_of_the_region(text):
+    assert rows(text) == []
+
+
+def test_results_so_far_this_year():
+    got = rows("今年以来，全市已新签约项目45个，总投资达到380亿元。", date="2024-04-08")
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [
+        ("actual", 2024, "项目", 45.0), ("actual", 2024, "总投资", 380.0)]
+
+
+def test_traditional_pdf_text_is_quoted_verbatim():
+    trad = "過去一年，全縣地區生產總值完成 512.6 億元，增長 5.3%。"
+    plain = opencc.OpenCC("t2s").convert(trad)
+    got = facts(trad, date="2023-02-10", plain=plain)
+    assert [(f.kind, f.year, f.indicator, f.value) for f in got] == [
+        ("actual", 2022, "地区生产总值", 512.6), ("actual", 2022, "地区生产总值", 5.3)]
+    assert got[0].quote == "地區生產總值完成 512.6 億元"
+    assert got[1].quote == "地區生產總值完成 512.6 億元，增長 5.3%"
+
+
+def test_region_comes_from_the_sentence():
+    art = Article(id="t", path="t.txt", title="t", text="今年全市固定资产投资增长8%。",
+                  date=dt.date(2024, 1, 22))
+    sentence = split_sentences(art)[0]
+    sentence.region = "桐乡市"
+    assign_years(art, [sentence])
+    assert [f.region for f in extract_quantities(sentence, art)] == ["桐乡市"]

@@ -1,0 +1,78 @@
+"""The year a figure belongs to and whether it is a plan or a result."""
+import datetime as dt
+
+import opencc
+
+from briefing.extract.sentences import split_sentences
+from briefing.extract.years import assign_years, default_year, reference_year
+from briefing.model import Article
+
+
+def sentences(text: str, date: str | None = "2024-01-22", plain: str | None = None):
+    art = Article(id="t", path="t.txt", title="t", text=text, plain=plain or text,
+                  date=dt.date.fromisoformat(date) if date else None)
+    out = split_sentences(art)
+    assign_years(art, out)
+    return {s.text: (s.year, s.tense) for s in out if not s.is_heading}
+
+
+def test_headings_open_a_review_and_a_plan_section():
+    got = sentences(
+        "某县政府工作报告\n"
+        "一、2023年工作回顾\n"
+        "全县实现生产总值512.6亿元，增长5.3%。\n"
+        "二、2024年主要预期目标\n"
+        "生产总值增长6%左右。\n"
+    )
+    assert got["全县实现生产总值512.6亿元，增长5.3%。"] == (2023, "actual")
+    assert got["生产总值增长6%左右。"] == (2024, "target")
+
+
+def test_title_block_years_set_nothing():
+    got = sentences("2024年政府工作报告\n全年新增城镇就业1.3万人，已超额完成目标。\n")
+    assert got["全年新增城镇就业1.3万人，已超额完成目标。"] == (None, "actual")
+
+
+def test_relative_years_against_the_article_date():
+    got = sentences("去年，全区固定资产投资增长7.2%。今年以来，已签约项目36个。明年力争高企超过500家。\n")
+    assert got["去年，全区固定资产投资增长7.2%。"] == (2023, "actual")
+    assert got["今年以来，已签约项目36个。"] == (2024, "actual")
+    assert got["明年力争高企超过500家。"] == (2025, "target")
+
+
+def test_a_sentence_without_time_words_inherits_from_its_paragraph():
+    got = sentences("2023年，全市安排省重点项目86个，年度计划投资420亿元。其中新开工项目31个。\n")
+    assert got["其中新开工项目31个。"] == (2023, "target")
+
+
+def test_a_comparison_base_is_not_the_year_of_the_sentence():
+    got = sentences("全市地区生产总值比2019年增长21%，已提前完成目标。\n")
+    assert got["全市地区生产总值比2019年增长21%，已提前完成目标。"] == (None, "actual")
+
+
+def test_a_date_line_is_not_a_section_year():
+    got = sentences("标题\n2023年3月13日 星期一\n拥有国家级孵化器5家。\n", date="2023-03-13")
+    assert got["拥有国家级孵化器5家。"] == (None, "actual")
+
+
+def test_traditional_text_is_read_through_its_simplified_form():
+    trad = "過去一年，全縣規上工業增加值增長 6.1%。\n"
+    plain = opencc.OpenCC("t2s").convert(trad)
+    got = sentences(trad, date="2023-02-10", plain=plain)
+    assert list(got.values()) == [(2022, "actual")]
+
+
+def test_an_undated_article_takes_the_year_of_its_lead_event():
+    text = ("瑞安新闻\n"
+            "昨日，瑞安市召开2023年一季度重点项目集中签约活动，现场签约项目18个。\n"
+            "今年，全市力争地区生产总值增长7%。\n")
+    art = Article(id="t", path="t.txt", title="t", text=text)
+    assert reference_year(art) == 2023
+
+
+def test_default_year_of_a_figure_with_no_time_word():
+    early = Article(id="t", path="t.txt", title="t", text="x", date=dt.date(2023, 2, 20))
+    late = Article(id="t", path="t.txt", title="t", text="x", date=dt.date(2023, 10, 9))
+    assert default_year(early, "actual") == 2022  # last year's statistics are still the news
+    assert default_year(early, "target") == 2023
+    assert default_year(late, "actual") == 2023
