@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.names import (MASK, ArticleMemory, Cut, alternation, chain_before,
-                                    clauses, cuts, is_generic, mask, name_region,
+                                    clauses, cuts, mask, name_region,
                                     opening_end, place_prefix, starts_with_count)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
+                                    GENERIC_POLICY_WORDS,
                                     IMPLEMENTING_WORDS, ISSUED_WORDS, LABEL_ONLY_HEADS,
                                     LABEL_VERBS,
                                     MECHANISM_NAME_MAX, NOT_MECHANISMS, NOUNS_AFTER_POLICY_HEAD,
@@ -46,6 +47,8 @@ _COUNTED_ITEM_MAX = 8
 _ENUMERATION_RE = re.compile(r"、|以及|和|及|与")
 _OWNER_RE = re.compile(f"^(?:{alternation(OWNER_PREFIXES)})")
 _YEARS_RE = re.compile(r"^[一二三四五六七八九十\d]+年")
+_GENERIC_OPEN_RE = re.compile(f"^(?:{alternation(GENERIC_POLICY_WORDS)})")
+_GENERIC_CLOSE_RE = re.compile(f"(?:{alternation(GENERIC_POLICY_WORDS)})$")
 _PLAIN_FOLLOW_RE = re.compile(r"^(?:$|[、和及与等为]|方面|不动摇|落地|见效|的实施)")
 
 _memory = ArticleMemory()
@@ -283,7 +286,7 @@ def _plain_name_ok(name: str, head: str, category: str) -> bool:
     if any(ch in name for ch in "、“”「」《》\"" + MASK):
         return False
     modifier = _YEARS_RE.sub("", name[:-len(head)])
-    if len(modifier) < 2 or starts_with_count(modifier) or is_generic(modifier):
+    if len(modifier) < 2 or starts_with_count(modifier) or _generic(modifier):
         return False
     if modifier.startswith(GENERIC_POLICY_OPENINGS):
         return False
@@ -291,6 +294,17 @@ def _plain_name_ok(name: str, head: str, category: str) -> bool:
         return False  # 技改工程, 提升工程: a construction work, see projects.py
     if category == "mechanism":
         return head == "制" and _is_mechanism(name) and len(name) <= MECHANISM_NAME_MAX
+    return True
+
+
+def _generic(modifier: str) -> bool:
+    """发展(战略), 支持(措施), 工作(方案): nothing names the policy."""
+    rest = modifier
+    while rest:
+        m = _GENERIC_OPEN_RE.match(rest) or _GENERIC_CLOSE_RE.search(rest)
+        if not m:
+            return False
+        rest = rest[:m.start()] + rest[m.end():]
     return True
 
 

@@ -1,0 +1,112 @@
+"""Named policies: documents, programmes and mechanisms, with their status.
+
+The sentences are written in the style of work reports and e-paper news from
+several provinces; none comes from the sample articles.
+"""
+from opencc import OpenCC
+
+from briefing.extract.policies import extract_policies
+from briefing.extract.sentences import split_sentences
+from briefing.model import Article, Fact
+
+_T2S = OpenCC("t2s")
+
+
+def policies(text: str, region: str = "长沙市", tense: str | None = None) -> list[Fact]:
+    """All policy facts of `text`, read as one article whose sentences are about `region`."""
+    plain = _T2S.convert(text)
+    assert len(plain) == len(text)
+    article = Article(id="a1", path="a.txt", title="", text=text, plain=plain)
+    facts: list[Fact] = []
+    for sentence in split_sentences(article):
+        sentence.region, sentence.tense = region, tense
+        facts += extract_policies(sentence, article)
+    return facts
+
+
+def names(text: str) -> list[str]:
+    return [f.name for f in policies(text)]
+
+
+def one(text: str, **kwargs) -> Fact:
+    found = policies(text, **kwargs)
+    assert len(found) == 1, [f.name for f in found]
+    return found[0]
+
+
+def test_titles_are_documents_and_share_the_verb_before_them():
+    facts = policies("省政府印发《湖南省促进民营经济发展壮大若干措施》《湖南省制造业数字化转型行动方案》。")
+    assert [f.name for f in facts] == ["湖南省促进民营经济发展壮大若干措施",
+                                       "湖南省制造业数字化转型行动方案"]
+    assert {(f.category, f.status) for f in facts} == {("document", "issued")}
+
+
+def test_status_of_a_title_from_its_verbs():
+    assert one("正在研究制定《长沙市数字经济促进条例》。").status == "drafting"
+    assert one("会议审议通过了《株洲市城市更新条例(草案)》。").status == "issued"
+    assert one("去年出台了《贵州省大数据发展应用促进条例》。").status == "issued"
+    assert one("认真贯彻《中华人民共和国乡村振兴促进法》。").category == "document"
+
+
+def test_titles_that_are_not_policies_are_left_out():
+    assert names("认真学习《习近平谈治国理政》第四卷，落实《政府工作报告》部署。") == []
+
+
+def test_a_quoted_label_with_its_head_is_a_programme():
+    fact = one("深入实施“强省会”战略。")
+    assert (fact.name, fact.category, fact.status) == ("“强省会”战略", "programme", "implementing")
+    assert one("推进“千万工程”。").name == "“千万工程”"
+
+
+def test_quoted_labels_share_the_head_after_them():
+    assert names("实施“千企升级”“万企上云”等行动。") == ["“千企升级”行动", "“万企上云”行动"]
+    assert names("深化“放管服”“最多跑一次”改革。") == []  # 改革 names no programme
+
+
+def test_a_count_of_strategies_names_each_listed_item():
+    assert names("实施科教兴省、人才强省和创新驱动“三大战略”。") == [
+        "科教兴省战略", "人才强省战略", "创新驱动战略"]
+
+
+def test_listed_programmes_share_the_verb_of_the_first():
+    assert names("大力实施创新驱动发展战略、乡村振兴战略和区域协调发展战略。") == [
+        "创新驱动发展战略", "乡村振兴战略", "区域协调发展战略"]
+
+
+def test_mechanisms_end_in_zhi_and_ordinary_words_do_not_count():
+    facts = policies("全面推行林长制、田长制，完善体制机制，加强编制管理。")
+    assert [(f.name, f.category) for f in facts] == [("林长制", "mechanism"), ("田长制", "mechanism")]
+    assert names("严格落实首问负责制限时办结制。") == ["首问负责制", "限时办结制"]
+
+
+def test_generic_policy_words_are_not_names():
+    assert names("落实各项惠企政策，出台一系列支持措施，实施发展战略，启动十大行动。") == []
+
+
+def test_a_label_given_to_something_is_not_a_programme():
+    assert names("把乡村振兴作为“一号工程”。") == []
+
+
+def test_the_owner_before_a_label_is_not_part_of_the_name():
+    assert names("认真落实省委“强省会”战略。") == ["“强省会”战略"]
+
+
+def test_a_plain_document_needs_a_verb_that_makes_it():
+    fact = one("制定数字经济高质量发展实施方案，落实稳岗帮扶政策措施。")
+    assert (fact.name, fact.category, fact.status) == ("数字经济高质量发展实施方案", "document",
+                                                       "drafting")
+    assert one("出台促进消费若干措施。", tense="actual").status == "issued"
+
+
+def test_construction_works_are_left_to_projects():
+    assert names("实施城区供水管网改造工程。") == []
+
+
+def test_traditional_text_gives_simplified_names_and_original_quotes():
+    fact = one("深入實施「科技強省」戰略。")
+    assert fact.name == "「科技强省」战略"
+    assert fact.quote == "深入實施「科技強省」戰略"
+
+
+def test_one_policy_named_twice_is_one_fact():
+    assert names("深入推进“数字政府”工程。全面落实数字政府工程。") == ["“数字政府”工程"]

@@ -1,0 +1,122 @@
+"""Named projects as an analyst would list them: the name, its investment, its stage.
+
+The sentences are written in the style of work reports and e-paper news from
+several provinces; none comes from the sample articles.
+"""
+from opencc import OpenCC
+
+from briefing.extract.projects import extract_projects
+from briefing.extract.sentences import split_sentences
+from briefing.model import Article, Fact
+
+_T2S = OpenCC("t2s")
+
+
+def projects(text: str, region: str = "合肥市") -> list[Fact]:
+    """All project facts of `text`, read as one article whose sentences are about `region`."""
+    plain = _T2S.convert(text)
+    assert len(plain) == len(text)
+    article = Article(id="a1", path="a.txt", title="", text=text, plain=plain)
+    facts: list[Fact] = []
+    for sentence in split_sentences(article):
+        sentence.region = region
+        facts += extract_projects(sentence, article)
+    return facts
+
+
+def names(text: str) -> list[str]:
+    return [f.name for f in projects(text)]
+
+
+def one(text: str) -> Fact:
+    found = projects(text)
+    assert len(found) == 1, [f.name for f in found]
+    return found[0]
+
+
+def test_an_enumeration_with_deng_shares_its_head_noun():
+    facts = projects("推动远景动力、中伟新材料等超十亿元项目签约落地。")
+    assert [f.name for f in facts] == ["远景动力项目", "中伟新材料项目"]
+    assert {f.stage for f in facts} == {"签约"}
+    assert all(f.investment is None for f in facts)  # 超十亿元 describes the group
+
+
+def test_short_bare_names_before_a_named_project_share_its_head():
+    assert names("嘉興港二期、萬緯、普洛斯項目投入運營。") == ["嘉兴港二期", "万纬项目", "普洛斯项目"]
+
+
+def test_investment_goes_to_the_project_it_qualifies():
+    fact = one("总投资120亿元的宁德时代洛阳基地一期项目开工建设。")
+    assert (fact.name, fact.investment, fact.stage) == ("宁德时代洛阳基地一期项目", 120.0, "动工")
+    assert fact.quote == "总投资120亿元的宁德时代洛阳基地一期项目开工建设"
+
+
+def test_investment_after_the_name_and_in_brackets():
+    assert one("奇瑞汽车超级工厂项目总投资150亿元。").investment == 150.0
+    fact = one("赣州国际陆港二期项目（总投资35亿元）顺利封顶。")
+    assert (fact.name, fact.investment, fact.stage) == ("赣州国际陆港二期项目", 35.0, "在建")
+    assert one("投资5000万元建设桐城市双创产业园。").investment == 0.5
+
+
+def test_counts_and_totals_name_no_project():
+    assert names("全年实施省重点项目386个，完成投资1250亿元。") == []
+    assert names("151个总投资超900亿元的重点项目有序推进，推动一批重大项目开工。") == []
+
+
+def test_generic_phrases_and_roles_are_not_projects():
+    text = ("优化营商环境，打造国内一流的产业集群，努力建设全省创新驱动发展示范区，"
+            "打造区域性金融中心，新建5G基站1.2万个，建成投用一批充电站。")
+    assert names(text) == []
+
+
+def test_coordinated_names_split_only_after_a_complete_name():
+    assert names("谋划建设株洲陶瓷交易中心和醴陵电瓷集散中心。") == ["株洲陶瓷交易中心", "醴陵电瓷集散中心"]
+    assert names("建成安庆港长风作业区及配套道路项目。") == ["安庆港长风作业区及配套道路项目"]
+
+
+def test_leading_verbs_and_trailing_process_nouns_are_not_part_of_the_name():
+    assert names("全力推进西安咸阳国际机场三期扩建工程。") == ["西安咸阳国际机场三期扩建工程"]
+    facts = projects("加快渝昆高铁、成达万高铁建设进度。")
+    assert [f.name for f in facts] == ["渝昆高铁", "成达万高铁"]
+    assert {f.stage for f in facts} == {"在建"}
+
+
+def test_stage_follows_the_verbs_around_the_name():
+    assert one("兰州新区化工园区二期项目顺利投产。").stage == "投产"
+    assert one("力促银西高铁全线通车。").stage == "建成"
+    assert one("谋划建设芜湖航空产业园。").stage == "规划"
+    assert one("启动南昌昌北机场至九江高速公路前期工作。").stage == "规划"
+    assert one("开工建设合肥新桥国际机场S1线。").stage == "动工"
+    assert one("建设兰州新区东部综合物流中心。").stage is None  # a plan, not a stage
+
+
+def test_a_park_as_subject_of_its_own_development():
+    assert names("临港新材料产业园加快向东扩容。") == ["临港新材料产业园"]
+    assert names("合作区已有17家企业落户。") == []  # described, not developed
+
+
+def test_a_place_something_settles_in_is_not_the_project():
+    assert names("引导企业落户长沙经开区汽车产业园。") == []
+
+
+def test_construction_works_are_projects_and_programmes_are_not():
+    assert names("启动城区供水管网改造工程，深入实施强基工程。") == ["城区供水管网改造工程"]
+
+
+def test_a_building_verb_before_the_head_belongs_to_the_name():
+    assert names("推动台积电南京厂扩建项目竣工投产。") == ["台积电南京厂扩建项目"]
+
+
+def test_traditional_text_gives_simplified_names_and_original_quotes():
+    fact = one("加快推進粵港澳大灣區國際商務合作區建設。")
+    assert fact.name == "粤港澳大湾区国际商务合作区"
+    assert fact.quote == "加快推進粵港澳大灣區國際商務合作區建設"
+
+
+def test_one_project_named_twice_is_one_fact_with_the_richer_mention():
+    facts = projects("加快建设芜湖航空产业园。年内航空产业园总投资80亿元。")
+    assert [(f.name, f.investment) for f in facts] == [("芜湖航空产业园", 80.0)]
+
+
+def test_region_is_the_sentences():
+    assert {f.region for f in projects("加快推进渝昆高铁建设。", region="昆明市")} == {"昆明市"}
