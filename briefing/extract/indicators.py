@@ -79,6 +79,10 @@ _CHUNK = re.compile(
 )
 
 
+# Characters read on each side of a number: an indicator is rarely longer.
+WINDOW = 20
+
+
 @dataclass
 class Phrase:
     """An indicator name and the span `start:end` of the text it was read from."""
@@ -123,8 +127,13 @@ def _tag(word: str) -> str:
     return "eng" if word.isascii() and word.isalpha() else "x"
 
 
+@lru_cache(maxsize=8192)
 def tokens(text: str) -> list[tuple[str, str, int]]:
-    """(word, tag, offset) for `text`; quoted names and 亿元以上-style modifiers stay whole."""
+    """(word, tag, offset) for `text`; quoted names and 亿元以上-style modifiers stay whole.
+
+    Cached: reports repeat their phrases (地区生产总值增长) across thousands of articles.
+    Callers must not modify the list.
+    """
     out: list[tuple[str, str, int]] = []
     pos = 0
     for m in list(_CHUNK.finditer(text)) + [None]:
@@ -186,11 +195,11 @@ def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = N
     it into another indicator (农村居民人均可支配收入, 人均GDP, 对欧进出口总值);
     a scope word or a place does not (全市地区生产总值).
     """
-    window_start = max(start, end - 30)
+    window_start = max(start, end - WINDOW)
     run = _noun_run(tokens(text[window_start:end]), verbs)
     np_start = window_start + run[0][2] if run else end
     for stop in dict.fromkeys((alias_end or end, end)):
-        alias = _alias_pattern().search(text, max(start, stop - 30), stop)
+        alias = _alias_pattern().search(text, max(start, stop - WINDOW), stop)
         if alias and alias.start() <= np_start:
             lead_start = max(start, alias.start() - 12)
             lead = _noun_run(tokens(text[lead_start:alias.start()]), verbs)
@@ -212,7 +221,7 @@ def phrase_after(text: str, start: int, stop: int,
     a particle, or a verb with no noun after it. A verb between nouns stays
     (乡村振兴示范带, 保障性租赁住房).
     """
-    toks = tokens(text[start:min(stop, start + 20)])
+    toks = tokens(text[start:min(stop, start + WINDOW)])
     k = 0
     while k < len(toks):
         word, tag, _ = toks[k]

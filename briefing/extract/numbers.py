@@ -78,43 +78,53 @@ _TENTHS = re.compile(
     rf"(?P<post>{_alternation(SUFFIX_BOUNDS)})?"
 )
 _CURRENCY_BEFORE = re.compile(rf"(?:{_alternation(CURRENCIES)})$")
-# Full-width digits and signs, mapped one character to one so offsets survive.
-_WIDTH = str.maketrans("０１２３４５６７８９％．，：；（）", "0123456789%.,:;()")
+# Full-width digits, % and decimal points, mapped one character to one so offsets
+# survive; full-width punctuation is matched as it stands.
+_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+_WIDE = re.compile("[０-９％．]")
 
 
 @dataclass
 class Squeezed:
     """A sentence without spaces and with half-width digits; `index[k]` is where
-    character k of `text` sits in the sentence."""
+    character k of `text` sits in the sentence (None when nothing was removed)."""
 
     text: str
-    index: list[int]
+    index: list[int] | None = None
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets in the sentence of the squeezed span `i:j`."""
+        if self.index is None:
+            return i, j
         if i >= j:
             return (self.index[i], self.index[i]) if i < len(self.index) else (0, 0)
         return self.index[i], self.index[j - 1] + 1
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def squeeze(text: str) -> Squeezed:
     """Drop whitespace and unify character widths (PDF text puts spaces anywhere)."""
-    chars: list[str] = []
+    if _WIDE.search(text):
+        text = text.translate(_WIDTH)
+    if not _SPACE.search(text):
+        return Squeezed(text)
     index: list[int] = []
-    for k, ch in enumerate(text.translate(_WIDTH)):
-        if ch.isspace():
-            continue
-        chars.append(ch)
-        index.append(k)
-    return Squeezed("".join(chars), index)
+    last = 0
+    for m in _SPACE.finditer(text):
+        index.extend(range(last, m.start()))
+        last = m.end()
+    index.extend(range(last, len(text)))
+    return Squeezed(_SPACE.sub("", text), index)
 
 
 @dataclass
 class Amount:
     """One number with its unit and bound, at `start:end` of the squeezed text.
 
-    `value` is normalised (元 → 亿元); `written` is the number as it stands in the
-    text, which unit conversions of counts keep (153.4 in 153.4万剂次).
+    `value` is in 亿元 for money in 元; counts and measures keep the number as
+    written, their magnitude going into `unit` (153.4, 万剂次).
     """
 
     start: int
@@ -209,7 +219,7 @@ def find_amounts(text: str) -> list[Amount]:
         if a is not None:
             _currency_before(text, m, a)
             found.append(a)
-    for m in _TENTHS.finditer(text):
+    for m in _TENTHS.finditer(text) if "成" in text else ():
         if any(a.start <= m.start() < a.end for a in found):
             continue
         value = float(cn2an.cn2an(m["num"], "normal")) * 10 + (5 if m["half"] else 0)

@@ -24,7 +24,8 @@ from briefing.extract.indicators import Phrase, is_descriptive, is_share, phrase
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
                                       has_number, squeeze)
 from briefing.extract.sentences import Sentence, Tense
-from briefing.extract.years import default_year, reference_year, tense_cues, tense_of_year, year_cues
+from briefing.extract.years import (Cue, default_year, reference_year, tense_cues, tense_of_year,
+                                    year_cues)
 from briefing.model import Article, Fact
 
 # Verbs and adverbs between an indicator and its number, stripped to find the indicator.
@@ -304,27 +305,25 @@ def _starts_with_count(text: str, pos: int) -> bool:
     return bool(found) and found[0].start == 0 and found[0].is_count
 
 
-def _tense(text: str, r: Reading, sentence: Sentence, year_cue: int | None,
-           ref: int | None) -> Tense | None:
+def _tense(r: Reading, cues: list[Cue], clause_start: int, year: int | None,
+           sentence: Sentence, ref: int | None) -> Tense | None:
     """Plan or result: the nearest cue in the clause, then the sentence, then the context."""
-    cues = [c for c in tense_cues(text) + [c for c in year_cues(text, ref) if c.tense]
-            if not (r.phrase.start <= c.start < r.phrase.end)]
-    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, r.amount.start)), default=0)
-    before = sorted((c for c in cues if c.end <= r.amount.start), key=lambda c: c.start)
+    cues = [c for c in cues if not (r.phrase.start <= c.start < r.phrase.end)]
+    before = [c for c in cues if c.end <= r.amount.start]
     in_clause = [c for c in before if c.start >= clause_start]
     if in_clause:
         return in_clause[-1].tense
     if before:
         return before[-1].tense
-    from_year = tense_of_year(year_cue, ref)
+    from_year = tense_of_year(year, ref)
     if from_year:
         return from_year
-    after = sorted((c for c in cues if c.start >= r.amount.end), key=lambda c: c.start)
+    after = [c for c in cues if c.start >= r.amount.end]
     return after[0].tense if after else sentence.tense
 
 
-def _year(text: str, r: Reading, sentence: Sentence, ref: int | None) -> int | None:
-    cues = [c for c in year_cues(text, ref) if c.year]
+def _year(r: Reading, cues: list[Cue]) -> int | None:
+    """The nearest year before the figure in its sentence, else the first after it."""
     before = [c for c in cues if c.end <= r.amount.start]
     if before:
         return before[-1].year
@@ -364,11 +363,17 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
             r = _read(text, a, readings)
             if r is not None:
                 readings.append(r)
+    if not readings:
+        return []
     ref = reference_year(article)
+    years = year_cues(text, ref)
+    tenses = sorted(tense_cues(text) + [c for c in years if c.tense], key=lambda c: c.start)
+    years = [c for c in years if c.year]
     facts: list[Fact] = []
     for r in readings:
-        year = _year(text, r, sentence, ref)
-        tense = _tense(text, r, sentence, year, ref)
+        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, r.amount.start)), default=0)
+        year = _year(r, years)
+        tense = _tense(r, tenses, clause_start, year, sentence, ref)
         if tense is None:
             continue
         year = year or sentence.year or default_year(article, tense)

@@ -64,10 +64,13 @@ _RELATIVE = re.compile(rf"(?:{_alternation(RELATIVE_YEARS)})(?:{_alternation(SIN
 _SINCE = re.compile(rf"(?:{_alternation(SINCE)})")
 # 了 after a verb marks a completed action; 为了/除了/了解 do not.
 _TENSE = re.compile(
-    rf"(?P<t>{_alternation(TARGET_WORDS)})"
-    rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE})"
+    "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS})) + r"了上前一二三四\d])"
+    rf"(?:(?P<t>{_alternation(TARGET_WORDS)})"
+    rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE}))"
 )
 _TITLES = re.compile(r"《[^》]*》")
+_DIGIT = re.compile(r"\d")
+_YEAR_HINT = re.compile(rf"[\d年]|{_alternation(k for k in RELATIVE_YEARS if '年' not in k)}|{_alternation(SINCE)}")
 _DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # 一、 or (二) opens a section of a report; a bullet (●•) or 1. does not.
 _SECTION_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
@@ -94,12 +97,17 @@ class Cue:
 
 def _blank_titles(text: str) -> str:
     """Years inside 《…(2022-2024)》 name a document, not the time of a number."""
-    return _TITLES.sub(lambda m: " " * len(m.group()), _RANGE.sub(
-        lambda m: " " * len(m.group()), text))
+    if "《" in text:
+        text = _TITLES.sub(lambda m: " " * len(m.group()), text)
+    if _DIGIT.search(text):
+        text = _RANGE.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def year_cues(text: str, ref: int | None, *, heading: bool = False) -> list[Cue]:
     """Explicit and relative years in `text`, left to right."""
+    if not _YEAR_HINT.search(text):
+        return []
     text = _blank_titles(text)
     pattern = _BARE_YEAR if heading else _YEAR
     out = [Cue(m.start(), m.end(), int(m.group(1))) for m in pattern.finditer(text)]
@@ -155,12 +163,14 @@ def default_year(article: Article, tense: Tense) -> int | None:
 
 
 def _majority(cues: list[Cue]) -> Tense | None:
-    cues = sorted(cues, key=lambda c: c.start)
-    counts = Counter(c.tense for c in cues if c.tense)
-    if not counts:
+    """The tense most cues of a sentence point to; on a tie, the first one's."""
+    if not cues:
         return None
-    (best, n), *rest = counts.most_common()
-    return best if not rest or n > rest[0][1] else cues[0].tense
+    target = sum(c.tense == "target" for c in cues)
+    actual = sum(c.tense == "actual" for c in cues)
+    if target != actual:
+        return "target" if target > actual else "actual"
+    return min(cues, key=lambda c: c.start).tense
 
 
 def _heading_context(text: str, ref: int | None) -> tuple[int | None, Tense | None]:
@@ -174,10 +184,9 @@ def _heading_context(text: str, ref: int | None) -> tuple[int | None, Tense | No
     return (years[0] if years else None), tense
 
 
-def article_tense(sentences: list[Sentence]) -> Tense | None:
+def article_tense(cues: list[list[Cue]]) -> Tense | None:
     """Whether the article as a whole reviews or plans: the prior for bare sentences."""
-    counts = Counter(c.tense for s in sentences if not s.is_heading
-                     for c in tense_cues(s.text))
+    counts = Counter(c.tense for sentence in cues for c in sentence)
     target, actual = counts["target"], counts["actual"]
     if target > 1.5 * actual:
         return "target"
@@ -195,14 +204,15 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
     carries to sentences that have none.
     """
     ref = reference_year(article)
-    prior = article_tense(sentences)
+    texts = [squeeze(s.text).text for s in sentences]
+    tenses = [[] if s.is_heading else tense_cues(t) for s, t in zip(sentences, texts)]
+    prior = article_tense(tenses)
     section_year: int | None = None
     section_tense: Tense | None = None
     carried: Tense | None = None
     body_started = False
     last_par, par_year, par_tense = -1, None, None
-    for s in sentences:
-        text = squeeze(s.text).text
+    for s, text, own_cues in zip(sentences, texts, tenses):
         section = _SECTION_MARK.match(s.text) and looks_like_heading(s.text)
         if s.is_heading or section:
             # 一、2023年工作回顾 is a heading even though its list mark makes it a sentence
@@ -218,7 +228,7 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
             last_par, par_year, par_tense = s.paragraph, None, None
         years = [c for c in year_cues(text, ref) if c.year]
         own_year = years[0].year if years else None
-        own_tense = _majority(tense_cues(text) + [c for c in years if c.tense])
+        own_tense = _majority(own_cues + [c for c in years if c.tense])
         own_tense = own_tense or tense_of_year(own_year, ref)
         par_year = own_year or par_year
         par_tense = own_tense or par_tense
