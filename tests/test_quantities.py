@@ -106,6 +106,24 @@ def test_numbers_that_are_not_figures_of_the_region(text):
     assert rows(text) == []
 
 
+def test_estimates_in_a_january_review_are_last_years_results():
+    text = ("过去一年，全市圆满完成了主要目标任务。\n"
+            "预计地区生产总值突破3200亿元，增长6%左右；全年完成工业投资512亿元，实现翻番目标。\n")
+    got = rows(text, date="2024-01-15")
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [
+        ("actual", 2023, "地区生产总值", 3200.0), ("actual", 2023, "地区生产总值", 6.0),
+        ("actual", 2023, "工业投资", 512.0)]
+
+
+def test_price_rises_multi_year_averages_and_district_scope():
+    got = rows("今年主要预期目标是：区属地区生产总值增长7%，一般公共预算收入同口径增长6%，"
+               "居民消费价格涨幅3%左右，粮食产量保持在12亿斤以上。")
+    assert [(g[2], g[3], g[4], g[5]) for g in got] == [
+        ("地区生产总值", "growth", 7.0, "%"), ("地方一般公共预算收入", "growth", 6.0, "%"),
+        ("居民消费价格", "growth", 3.0, "%"), ("粮食产量", "level", 12.0, "亿斤")]
+    assert rows("“十四五”以来，全区地区生产总值年均增长7.8%。") == []
+
+
 def test_results_so_far_this_year():
     got = rows("今年以来，全市已新签约项目45个，总投资达到380亿元。", date="2024-04-08")
     assert [(g[0], g[1], g[2], g[4]) for g in got] == [

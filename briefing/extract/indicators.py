@@ -46,7 +46,7 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"[“”\"'‘’「」『』]"), ""),
 )
 # Scope words that say where, not what: 全市地区生产总值 is 地区生产总值.
-SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:全年|年度内|年内)")
+SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:区|市|县)属|^(?:全年|年度内|年内)")
 # Phrases that are never what a number measures.
 NON_HEADS = ("方面", "其他", "其它", "其中", "以上", "左右", "总共", "合计", "共计")
 # Static descriptions, not results or targets: 总面积169.1平方公里, 全长 …

@@ -29,7 +29,8 @@ from briefing.extract.years import (Cue, default_year, reference_year, tense_cue
 from briefing.model import Article, Fact
 
 # Verbs and adverbs between an indicator and its number, stripped to find the indicator.
-GROWTH = ("增长", "增速", "增幅", "增长率", "提高", "提升", "上升", "上涨", "回升", "增加")
+GROWTH = ("增长", "增速", "增幅", "增长率", "提高", "提升", "上升", "上涨", "回升", "增加", "涨幅",
+          "比增", "净增")
 DECLINE = ("下降", "降低", "减少", "回落", "下滑", "下跌")
 REACH = ("增至", "增加到", "增长到", "提高到", "提高至", "提升到", "提升至", "达到", "达至", "达",
          "为", "是", "实现", "完成", "新增", "累计", "共", "共计", "合计", "总计", "有", "入库",
@@ -37,9 +38,10 @@ REACH = ("增至", "增加到", "增长到", "提高到", "提高至", "提升�
 ADVERBS = ("均", "就", "同比", "比上年", "较上年", "比去年", "较去年", "可比口径",
            "按可比价格计算", "年均", "预计", "力争", "争取", "确保", "将", "已", "已经", "再",
            "全年", "今年", "目前", "分别", "可", "可以", "能", "能够", "有望", "将要", "实质",
-           "实际", "名义")
+           "实际", "名义", "同口径", "年均")
 # Potential and distribution, not a figure of the region: 年吞吐量可达…, 分别增长5%和6%.
-UNREADABLE = ("可", "可以", "能", "能够", "有望", "分别")
+# 年均增长8% is a multi-year average, not the growth of a year.
+UNREADABLE = ("可", "可以", "能", "能够", "有望", "分别", "年均")
 # Verbs whose object a count before the noun measures: 引进14个项目, 筹建209套住房.
 GOVERNING = (
     "新增", "新建", "建设", "建成", "筹建", "打造", "引进", "新引进", "招引", "培育", "培养",
@@ -48,6 +50,7 @@ GOVERNING = (
     "供应", "收到", "受理", "帮扶", "救助", "资助", "接种", "种植", "建立", "设立", "成立",
     "组建", "招聘", "吸纳", "安置", "储备", "引育", "投放", "改建", "扩建", "新改建", "培训",
     "落地", "落户", "招商", "签下", "获批", "入选", "升级", "提档升级", "新开工", "引入", "兴建",
+    "投入",
 )
 # Verbs that only push: the count is a target when the noun reaches a milestone
 # (推动40个工业项目动工), not when it merely "develops" (推动15条产业集群发展).
