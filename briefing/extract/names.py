@@ -13,8 +13,9 @@ verb inside “个转企、小升规” or 《…实施方案》 never splits or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefing.model import Article, Fact
 
@@ -27,6 +28,8 @@ MASK = "\ue000"
 _PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", "(": ")", "（": "）"}
 _QUOTES = "“”「」『』‘’\""
 _CLOSERS = "”」』’〉)）》"
+_MARK_RE = re.compile("[" + re.escape("".join(_PAIRS) + _CLOSERS + '"') + "]")
+_INNER_BREAK_RE = re.compile(r"[，,。；;！？]")
 # Longest quoted label or bracket kept inside a name; longer ones are speech or asides.
 _MAX_QUOTED = 30
 _MAX_BRACKET = 10
@@ -36,6 +39,9 @@ _COUNT = re.compile(rf"^(?:[\d.]+|[一二两三四五六七八九十百千几多
 
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex matching any of `words`, longest first.  Kept flat: re compiles a
+    flat alternation of literals with a first-character test, which scans faster
+    than any nesting of it."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -62,41 +68,46 @@ def mask(text: str) -> str:
     ASCII double quotes open and close alternately.  An unclosed opening mark
     is treated as a break, so a quoted speech never swallows the sentence.
     """
+    marks = [m.start() for m in _MARK_RE.finditer(text)]
+    if not marks:
+        return text
     out = list(text)
-    i = 0
-    while i < len(text):
+    n = 0
+    while n < len(marks):
+        i = marks[n]
         ch = text[i]
         close = '"' if ch == '"' else _PAIRS.get(ch)
         if close is None:
-            if ch in _CLOSERS:
-                out[i] = "，"
-            i += 1
+            out[i] = "，"
+            n += 1
             continue
-        j = _closing(text, i, ch, close)
+        k = _closing(text, marks, n, ch, close)
+        j = marks[k] if k >= 0 else -1
         inner = text[i + 1:j] if j > 0 else ""
         keep = j > 0 and (ch == "《" or (
             len(inner) <= (_MAX_BRACKET if ch in "(（" else _MAX_QUOTED)
-            and not re.search(r"[，,。；;！？]", inner)))
+            and not _INNER_BREAK_RE.search(inner)))
         if not keep:
             out[i] = "，"
             if j > 0:
                 out[j] = "，"
-            i += 1
+            n += 1
             continue
-        for k in range(i + 1, j):
-            out[k] = MASK
-        i = j + 1
+        out[i + 1:j] = MASK * (j - i - 1)
+        n = k + 1
     return "".join(out)
 
 
-def _closing(text: str, i: int, opening: str, close: str) -> int:
+def _closing(text: str, marks: list[int], n: int, opening: str, close: str) -> int:
+    """Index in `marks` of the mark closing the one at `marks[n]`, or -1."""
     depth = 0
-    for k in range(i + 1, len(text)):
-        if text[k] == close and depth == 0:
+    for k in range(n + 1, len(marks)):
+        ch = text[marks[k]]
+        if ch == close and depth == 0:
             return k
-        if text[k] == opening and opening != close:
+        if ch == opening and opening != close:
             depth += 1
-        elif text[k] == close:
+        elif ch == close:
             depth -= 1
     return -1
 
@@ -130,8 +141,39 @@ def opening_end(text: str) -> int:
         pos = m.end()
 
 
-@dataclass(frozen=True)
-class Cut:
+@dataclass
+class Frame:
+    """A sentence prepared once for both extractors: its masked text, its clauses
+    and, on demand, the governing words of each clause."""
+
+    text: str
+    masked: str
+    clauses: list[tuple[int, int]]
+    _cuts: dict[int, tuple[int, list[Cut]]] = field(default_factory=dict)
+
+    def clause_cuts(self, cs: int, ce: int) -> tuple[int, list[Cut]]:
+        """Where the clause's content starts (after openers) and its governing words."""
+        if cs not in self._cuts:
+            clause = self.masked[cs:ce]
+            start = opening_end(clause)
+            self._cuts[cs] = (start, cuts(clause, start))
+        return self._cuts[cs]
+
+
+_last_frame: list[Frame] = []
+
+
+def frame(sentence: Sentence) -> Frame:
+    """The prepared sentence; the projects and policies passes share the last one."""
+    if _last_frame and _last_frame[0].text == sentence.text:
+        return _last_frame[0]
+    masked = mask(sentence.text)
+    prepared = Frame(sentence.text, masked, clauses(masked))
+    _last_frame[:] = [prepared]
+    return prepared
+
+
+class Cut(NamedTuple):
     """A governing word (verb, adverb, preposition, 的) at `start:end` of a clause."""
 
     start: int
@@ -143,23 +185,31 @@ def cuts(clause: str, start: int = 0) -> list[Cut]:
     """Governing words of a masked clause, left to right, from `start` on.
 
     建设/改造 count only right after another governing word (加快建设, 谋划建设)
-    or at the clause start; elsewhere they belong to a name.
+    or at the clause start; elsewhere they belong to a name.  Adverbs count only
+    right before another governing word.
     """
-    found = [Cut(m.start(), m.end(), m.group()) for m in _INVESTMENT_RE.finditer(clause, start)]
-    found += [Cut(m.start(), m.end(), m.group()) for m in _CUT_RE.finditer(clause, start)
-              if not any(c.start < m.end() and m.start() < c.end for c in found)]
-    for m in _NOMINAL_RE.finditer(clause, start):
-        if m.start() == start or any(c.end == m.start() and c.word != "的" for c in found):
-            if not any(c.start < m.end() and m.start() < c.end for c in found):
-                found.append(Cut(m.start(), m.end(), m.group()))
-    found.sort(key=lambda c: c.start)
+    invested = ([Cut(m.start(), m.end(), m.group())
+                 for m in _INVESTMENT_RE.finditer(clause, start)] if "投资" in clause else [])
+    found = [Cut(m.start(), m.end(), m.group()) for m in _CUT_RE.finditer(clause, start)]
+    if invested:
+        found = sorted(invested + [c for c in found if not _overlaps(c, invested)])
+    if "建设" in clause or "改造" in clause:
+        ends = {c.end for c in found if c.word != "的"}
+        nominal = [Cut(m.start(), m.end(), m.group()) for m in _NOMINAL_RE.finditer(clause, start)
+                   if m.start() == start or m.start() in ends]
+        found = sorted(found + [c for c in nominal if not _overlaps(c, found)])
     valid: list[Cut] = []
     for c in reversed(found):
-        if c.word in _ADVERB_SET and not (valid and valid[0].start == c.end
-                                          and valid[0].word != "的"):
+        if c.word in _ADVERB_SET and not (valid and valid[-1].start == c.end
+                                          and valid[-1].word != "的"):
             continue
-        valid.insert(0, c)
+        valid.append(c)
+    valid.reverse()
     return valid
+
+
+def _overlaps(cut: Cut, others: list[Cut]) -> bool:
+    return any(o.start < cut.end and cut.start < o.end for o in others)
 
 
 def chain_before(found: list[Cut], pos: int) -> list[Cut]:
@@ -224,9 +274,22 @@ def place_prefix(name: str) -> str:
 
 
 def name_region(span: str, sentence: Sentence) -> str | None:
-    """The sentence's region, unless the named span itself belongs to another one."""
-    from briefing.regions.attribution import place_of
-    return place_of(span, sentence) or sentence.region
+    """The sentence's region, unless the named span itself belongs to another one.
+
+    Remembered per (span, region): a name recurs across an article and a week,
+    and the answer only depends on the two.
+    """
+    key = (span, sentence.region)
+    if key not in _regions_of_names:
+        from briefing.regions.attribution import place_of
+        if len(_regions_of_names) > _REGION_CACHE:
+            _regions_of_names.clear()
+        _regions_of_names[key] = place_of(span, sentence) or sentence.region
+    return _regions_of_names[key]
+
+
+_regions_of_names: dict[tuple[str, str | None], str | None] = {}
+_REGION_CACHE = 20_000
 
 
 def same_name_key(name: str) -> str:
@@ -257,6 +320,10 @@ class ArticleMemory:
     def admit(self, fact: Fact) -> bool:
         """True for a new name; a repeat enriches the first fact instead."""
         key = same_name_key(fact.name or "")
+        same = self._facts.get((fact.region, key))
+        if same is not None:
+            _merge(same, fact)
+            return False
         for (region, known), earlier in self._facts.items():
             if region != fact.region:
                 continue

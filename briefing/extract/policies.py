@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.names import (MASK, ArticleMemory, Cut, alternation, chain_before,
-                                    clauses, cuts, mask, name_region,
-                                    opening_end, place_prefix, starts_with_count)
+from briefing.extract.names import (MASK, ArticleMemory, Cut, Frame, alternation,
+                                    chain_before, frame, name_region, place_prefix,
+                                    starts_with_count)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
                                     GENERIC_POLICY_WORDS,
@@ -29,8 +29,11 @@ from briefing.model import Article, Fact
 _CATEGORY = dict(POLICY_HEADS)
 _HEAD = alternation([h for h, _ in POLICY_HEADS])
 _HEAD_RE = re.compile(_HEAD)
+# A clause can name a policy only if it holds a head or a title: the cheap test first.
+_ANY_POLICY_RE = re.compile(f"{_HEAD}|《|[一二三四五六七八九十]条")
 # 三年行动计划, 建设行动实施方案: heads stack, and the last one names the category.
 _STACKED_HEAD_RE = re.compile(f"(?:{_HEAD})+")
+_LAST_HEAD_RE = re.compile(f"(?:{_HEAD})$")
 _JOINED_MECHANISM_RE = re.compile("制(?![造度定品作约衡])")
 _NEXT_MECHANISM_RE = re.compile("^[^制、，]{1,6}制(?![造度定品作约衡])")
 _TITLE_RE = re.compile(r"《([^《》]{2,120})》")
@@ -68,20 +71,23 @@ class _Candidate:
 def extract_policies(sentence: Sentence, article: Article) -> list[Fact]:
     """Policies named in one sentence, each with the status its verbs give."""
     _memory.for_sentence(article, sentence)
-    masked = mask(sentence.text)
+    if not _ANY_POLICY_RE.search(sentence.text):
+        return []
+    prepared = frame(sentence)
     facts: list[Fact] = []
-    for cs, ce in clauses(masked):
-        for cand in _clause_candidates(sentence.text, masked, cs, ce):
+    for cs, ce in prepared.clauses:
+        if not _ANY_POLICY_RE.search(sentence.text, cs, ce):
+            continue
+        for cand in _clause_candidates(sentence.text, prepared, cs, ce):
             fact = _fact(sentence, article, cand)
             if fact is not None and _memory.admit(fact):
                 facts.append(fact)
     return facts
 
 
-def _clause_candidates(text: str, masked: str, cs: int, ce: int) -> list[_Candidate]:
-    clause, clause_m = text[cs:ce], masked[cs:ce]
-    start = opening_end(clause_m)
-    found = cuts(clause_m, start)
+def _clause_candidates(text: str, prepared: Frame, cs: int, ce: int) -> list[_Candidate]:
+    clause, clause_m = text[cs:ce], prepared.masked[cs:ce]
+    start, found = prepared.clause_cuts(cs, ce)
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     for finder in (_titles, _quoted, _counted, _plain):
@@ -112,8 +118,11 @@ def _governing(clause_m: str, found: list[Cut], pos: int, start: int) -> tuple[i
 
 def _category(heads: str) -> str:
     """The last of stacked heads decides: 行动 + 实施方案 is a document."""
-    last = max((h for h, _ in POLICY_HEADS if heads.endswith(h)), key=len)
-    return _CATEGORY[last]
+    return _CATEGORY[_last_head(heads)]
+
+
+def _last_head(heads: str) -> str:
+    return _LAST_HEAD_RE.search(heads).group()
 
 
 def _titles(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Candidate]:
@@ -254,7 +263,7 @@ def _plain(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Ca
             left = max([left] + _mechanism_joins(clause_m, left, m.start()))
         name = clause[left:m.end()]
         category = _category(head)
-        head = max((h for h, _ in POLICY_HEADS if head.endswith(h)), key=len)
+        head = _last_head(head)
         if not verbs or not _plain_name_ok(name, head, category):
             continue
         words = "".join(c.word for c in verbs)

@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.names import (INVESTMENT, MASK, ArticleMemory, Cut, alternation,
-                                    chain_after,
-                                    chain_before, clauses, cuts, is_evaluative, is_generic,
-                                    list_marker_end, mask, name_region, opening_end,
-                                    place_prefix, strip_quotes)
+                                    chain_after, chain_before, frame, is_evaluative,
+                                    is_generic, list_marker_end, name_region, place_prefix,
+                                    strip_quotes)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (ADVERBS, BUILD_VERBS, DESIGNATION_HEADS, HEAD_SUFFIXES,
                                     LOCATIVES, PARTNER_PREPOSITIONS, PROCESS_NOUNS,
@@ -24,7 +23,10 @@ from briefing.extract.vocab import (ADVERBS, BUILD_VERBS, DESIGNATION_HEADS, HEA
                                     COUNT_CLASSIFIERS, NOT_HEADS, NUMBERED_SCHOOL)
 from briefing.model import Article, Fact
 
-_HEAD_RE = re.compile(f"{alternation(list(PROJECT_HEADS))}|{NUMBERED_SCHOOL}")
+# Head nouns are literals; numbered schools (一中, 八小) are a pattern of their own,
+# searched apart because one non-literal branch makes re scan the literals slowly.
+_HEAD_RE = re.compile(alternation(list(PROJECT_HEADS)))
+_SCHOOL_RE = re.compile(NUMBERED_SCHOOL)
 _NOT_HEAD_RE = re.compile(alternation(NOT_HEADS))
 # After a head: a road number (国道G240), a direction line (南(西)线), a section
 # (江门至珠三角枢纽机场段, 双水段) and a phase or branch (二期, 新院).
@@ -33,6 +35,7 @@ _EXTENSION_RE = re.compile(
     rf"(?:[东南西北](?:[(（][^)）]{{1,2}}[)）])?线)?"
     r"(?:[^、，\s]{1,12}?至[^、，\s]{1,12}?段|[\u4e00-\u9fff]{2}段(?![落])|[A-Z]\d+合同段)?"
     rf"(?:{alternation(HEAD_SUFFIXES)})?")
+_SUFFIX_END_RE = re.compile(f"(?<=.)(?:{alternation(HEAD_SUFFIXES)})$")
 _PROCESS = alternation(PROCESS_NOUNS)
 _TIME = (r"(?:今年|明年|年内|年底前?|年中|上半年|下半年|[一二三四]季+度?(?:前)?"
          r"|\d{1,2}月(?:底|份|中旬|下旬|上旬)?前?|\d{4}年(?:底|内)?前?|尽快|早日)")
@@ -81,25 +84,28 @@ class _Group:
 def extract_projects(sentence: Sentence, article: Article) -> list[Fact]:
     """Projects named in one sentence, each with the verbs that give its stage."""
     _memory.for_sentence(article, sentence)
-    masked = mask(sentence.text)
+    if not _has_head(sentence.text):
+        return []
+    prepared = frame(sentence)
     facts: list[Fact] = []
-    for cs, ce in clauses(masked):
-        clause = masked[cs:ce]
-        facts.extend(_clause_projects(sentence, article, clause, cs, ce))
+    for cs, ce in prepared.clauses:
+        if _has_head(prepared.masked, cs, ce):
+            start, found = prepared.clause_cuts(cs, ce)
+            facts.extend(_clause_projects(sentence, article, prepared.masked[cs:ce], cs, ce,
+                                          start, found))
     return facts
 
 
 def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int, ce: int,
-                     ) -> list[Fact]:
-    start = opening_end(clause)
-    found = [c for c in cuts(clause, start)
+                     start: int, found: list[Cut]) -> list[Fact]:
+    found = [c for c in found
              if not (c.word in _NAME_VERBS and _HEAD_RE.match(clause, c.end) and c.start > start)]
     bounds = [start] + [c.end for c in found]
+    ends = [c.start for c in found] + [len(clause)]
     original = sentence.text[cs:ce]
     facts: list[Fact] = []
-    for seg_start in bounds:
-        seg_end = next((c.start for c in found if c.start >= seg_start), len(clause))
-        if seg_end <= seg_start:
+    for seg_start, seg_end in zip(bounds, ends):
+        if seg_end <= seg_start or not _has_head(clause, seg_start, seg_end):
             continue
         group = _parse_group(clause, original, seg_start, seg_end)
         if group is None:
@@ -124,7 +130,7 @@ def _governing_chain(clause: str, found: list[Cut], pos: int) -> list[Cut] | Non
         between = clause[earlier[-1].end if earlier else 0:chain[-1].start]
         if is_evaluative(between):
             return None
-        if earlier and not _HEAD_RE.search(between) and not between.endswith(_TEMPORAL):
+        if earlier and not _has_head(between) and not between.endswith(_TEMPORAL):
             return chain_before(found, earlier[-1].end) or chain
     return chain
 
@@ -135,7 +141,7 @@ def _parse_group(clause: str, original: str, start: int, end: int) -> _Group | N
     head_ends: dict[int, str] = {}
     np_end = -1
     blocked = [(b.start(), b.end()) for b in _NOT_HEAD_RE.finditer(text)]
-    for m in _HEAD_RE.finditer(text):
+    for m in _heads(text):
         if not _whole_head(text, m) or any(a < m.end() and m.start() < b for a, b in blocked):
             continue
         ext = _EXTENSION_RE.match(text, m.end())
@@ -160,6 +166,19 @@ def _parse_group(clause: str, original: str, start: int, end: int) -> _Group | N
             item.shared += start
     return _Group(items, start + np_end, "" if adverb else rest,
                   adverb.group() if adverb else "")
+
+
+def _has_head(text: str, start: int = 0, end: int | None = None) -> bool:
+    end = len(text) if end is None else end
+    return bool(_HEAD_RE.search(text, start, end) or _SCHOOL_RE.search(text, start, end))
+
+
+def _heads(text: str) -> list[re.Match]:
+    """Head nouns in `text`, left to right, numbered schools among them."""
+    found = list(_HEAD_RE.finditer(text))
+    schools = [m for m in _SCHOOL_RE.finditer(text)
+               if not any(h.start() < m.end() and m.start() < h.end() for h in found)]
+    return sorted(found + schools, key=lambda m: m.start()) if schools else found
 
 
 def _bracket_end(text: str, original: str, pos: int) -> int:
@@ -315,9 +334,7 @@ def _acceptable(name: str, item: _Item) -> bool:
     plain = strip_quotes(modifier)
     if head == "工程" and not plain.endswith(WORKS_BEFORE_GONGCHENG):
         return False
-    for suffix in HEAD_SUFFIXES:
-        if plain.endswith(suffix) and len(plain) > len(suffix):
-            plain = plain[:-len(suffix)]
+    plain = _SUFFIX_END_RE.sub("", plain)
     if len(plain.replace(MASK, "")) < 2 or is_generic(plain) or is_evaluative(name):
         return False
     if head in DESIGNATION_HEADS and not place_prefix(name):
