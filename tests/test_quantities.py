@@ -99,6 +99,10 @@ def test_a_class_of_projects_is_part_of_the_name():
     "该公司去年实现营业收入12.5亿元，同比增长15%。",
     "城乡居民人均可支配收入分别增长5.1%和6.9%。",
     "咨询电话：0571-87654321，邮编310000。",
+    "活动现场，共有86家企业进场招聘，发放宣传资料3000余份。",
+    "今年62岁的李师傅告诉记者，厂里有工人300多名。",
+    "该企业负责人介绍，今年1-4月企业产值同比增长25%。",
+    "全县辖12个乡镇，县域面积1860平方公里。",
     "3.加快推进数字化改造。",
     "比全省平均水平高1.2个百分点，是2019年的2.3倍。",
 ])
@@ -122,6 +126,18 @@ def test_price_rises_multi_year_averages_and_district_scope():
         ("地区生产总值", "growth", 7.0, "%"), ("地方一般公共预算收入", "growth", 6.0, "%"),
         ("居民消费价格", "growth", 3.0, "%"), ("粮食产量", "level", 12.0, "亿斤")]
     assert rows("“十四五”以来，全区地区生产总值年均增长7.8%。") == []
+
+
+def test_period_to_date_is_this_year_and_a_comparison_base_is_not():
+    got = rows("1-5月，全县规模以上工业总产值完成86.3亿元，较去年同期增长11.2%。", date="2023-06-30")
+    assert [(g[0], g[1], g[3], g[4]) for g in got] == [
+        ("actual", 2023, "level", 86.3), ("actual", 2023, "growth", 11.2)]
+
+
+def test_headline_figures_quoted_at_an_event_still_count():
+    got = rows("会上通报，今年一季度全市城镇新增就业1.3万人，活动现场还发放资料2000份。",
+               date="2023-04-12")
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [("actual", 2023, "城镇新增就业", 1.3)]
 
 
 def test_results_so_far_this_year():

@@ -50,8 +50,11 @@ SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:
 # Phrases that are never what a number measures.
 NON_HEADS = ("方面", "其他", "其它", "其中", "以上", "左右", "总共", "合计", "共计")
 # Static descriptions, not results or targets: 总面积169.1平方公里, 全长 …
-DESCRIPTIVE = ("面积", "长度", "全长", "总长", "宽度", "高度", "海拔", "距离", "车程",
-               "时速", "里程", "半径", "库容", "容量", "注册资本", "吞吐能力")
+# (播种面积 and 造林面积 are results; 总面积 and 占地面积 describe.)
+DESCRIPTIVE = ("总面积", "占地面积", "规划面积", "建筑面积", "用地面积", "辖区面积", "土地面积",
+               "域面积", "长度", "全长", "总长", "宽度", "高度", "海拔", "距离", "车程", "时速",
+               "半径", "库容", "容量", "注册资本", "吞吐能力", "乡镇", "镇街", "街道", "行政村",
+               "自然村")
 # jieba's dictionary tags that are wrong for this register.
 TAG_OVERRIDES: dict[str, str] = {
     "力争": "v", "入库": "v", "动工": "v", "有序": "d", "正式": "b", "开工": "v",
@@ -251,8 +254,8 @@ def _phrase(raw: str, start: int, end: int) -> Phrase | None:
 
 
 def is_descriptive(name: str) -> bool:
-    """Sizes and lengths describe a place; they are not results or targets."""
-    return name.endswith(DESCRIPTIVE)
+    """Sizes, lengths and divisions describe a place; they are not results or targets."""
+    return name == "面积" or name.endswith(DESCRIPTIVE)
 
 
 def is_share(phrase: Phrase) -> bool:

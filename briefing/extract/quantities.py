@@ -46,7 +46,7 @@ UNREADABLE = ("可", "可以", "能", "能够", "有望", "分别", "年均")
 GOVERNING = (
     "新增", "新建", "建设", "建成", "筹建", "打造", "引进", "新引进", "招引", "培育", "培养",
     "实施", "完成", "开工", "动工", "启动", "签约", "安排", "拥有", "已有", "共有", "有",
-    "汇聚", "集聚", "吸引", "认定", "创建", "改造", "整治", "开通", "举办", "扶持", "发放",
+    "汇聚", "集聚", "认定", "创建", "改造", "整治", "开通", "举办", "扶持", "发放",
     "供应", "收到", "受理", "帮扶", "救助", "资助", "接种", "种植", "建立", "设立", "成立",
     "组建", "招聘", "吸纳", "安置", "储备", "引育", "投放", "改建", "扩建", "新改建", "培训",
     "落地", "落户", "招商", "签下", "获批", "入选", "升级", "提档升级", "新开工", "引入", "兴建",
@@ -73,7 +73,13 @@ AGGREGATE = ("完成", "累计", "年度", "全年", "共", "合计", "总计")
 PROJECTION = re.compile(r"(?:建成|投产|达产|运营|完工)后|预计可|可(?:提供|实现|达|带动|新增|吸纳|创造|解决"
                         r"|增加|形成|容纳|满足|减少|节约)")
 # A subject that is one firm or one project: its figures are not the region's.
-SINGLE_SUBJECT = ("公司", "集团", "该企业", "该项目", "该厂", "企业今年", "企业去年")
+SINGLE_SUBJECT = ("该企业", "该公司", "该项目", "该厂", "这家企业", "这家公司", "企业负责人",
+                  "公司负责人", "董事长", "总经理")
+FIRM = ("公司", "集团")
+# An event or a person's story: its head counts (120家企业进场, 工人200多名) are not
+# indicators of the region, though the headline indicators it quotes still are.
+EPISODE = ("活动", "现场", "招聘会", "仪式", "发布会", "推介会", "座谈会", "比赛", "大赛", "展会",
+           "博览会", "论坛", "告诉记者", "岁的", "师傅")
 STRETCH = ("力争", "争取", "力求", "冲刺", "奋斗")
 # Marks between a governing verb and its count: 引进了, 共, 实施好 …
 LINKS = ("了", "共", "好", "新", "累计", "全年", "年内", "再", "完")
@@ -208,7 +214,7 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
     stop = _PIECE.search(text, nxt)
     phrase, following = phrase_after(text, nxt, stop.start() if stop else len(text),
                                      MILESTONES + BECOME)
-    if phrase is None:
+    if phrase is None or is_descriptive(phrase.name):
         return None
     verb = _governed(text, a, clause[0], readings)
     if verb is None:
@@ -256,7 +262,9 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
 def _single_subject(text: str, a: Amount, phrase: Phrase, readings: list[Reading]) -> bool:
     """A firm's turnover or one project's investment is not a figure of the region."""
     clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, phrase.start)), default=0)
-    if any(w in text[clause_start:phrase.end] for w in SINGLE_SUBJECT):
+    if any(w in text[:phrase.start] for w in SINGLE_SUBJECT):
+        return True
+    if any(w in text[clause_start:phrase.start] for w in FIRM):
         return True
     if a.kind == "money" and phrase.name.endswith(INVESTMENT) and not phrase.canonical:
         counted = any(r.amount.is_count for r in readings)
@@ -366,6 +374,8 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
             r = _read(text, a, readings)
             if r is not None:
                 readings.append(r)
+    if readings and any(w in text for w in EPISODE):
+        readings = [r for r in readings if r.phrase.canonical or not r.amount.is_count]
     if not readings:
         return []
     ref = reference_year(article)

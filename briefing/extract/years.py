@@ -31,6 +31,8 @@ RELATIVE_YEARS: dict[str, tuple[int, Tense | None]] = {
 }
 # Statistics of part of the year so far are reported, never planned: 1-9月, 上半年.
 PERIOD_TO_DATE = r"\d{1,2}(?:-|—|至)\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|上半年|前三季度|[一二三四]季度"
+# A year after these is the base of a comparison (比2021年增长5%, 较去年同期), not the fact's.
+COMPARED = ("比", "较", "同", "与")
 # "since …" sets the period to now, whatever year it starts from: 去年以来 is current.
 SINCE = ("以来", "至今")
 # Plan words and result words inside a sentence.
@@ -64,6 +66,7 @@ _BARE_YEAR = re.compile(r"(?<![\d.\-—~])((?:19|20)\d{2})(?![\d.%\-—~至到])
 _RANGE = re.compile(r"(?:19|20)\d{2}年?[\-—~至到](?:19|20)\d{2}年?")
 _RELATIVE = re.compile(rf"(?:{_alternation(RELATIVE_YEARS)})(?:{_alternation(SINCE)})?")
 _SINCE = re.compile(rf"(?:{_alternation(SINCE)})")
+_PERIOD = re.compile(PERIOD_TO_DATE)
 # 了 after a verb marks a completed action; 为了/除了/了解 do not.
 _TENSE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS})) + r"了上前一二三四\d])"
@@ -113,7 +116,12 @@ def year_cues(text: str, ref: int | None, *, heading: bool = False) -> list[Cue]
     text = _blank_titles(text)
     pattern = _BARE_YEAR if heading else _YEAR
     out = [Cue(m.start(), m.end(), int(m.group(1))) for m in pattern.finditer(text)]
+    for m in _PERIOD.finditer(text):
+        if not text.endswith("年", 0, m.start()):  # 1-5月 is this year's; 去年1-5月 is not
+            out.append(Cue(m.start(), m.end(), ref, "actual"))
     for m in _RELATIVE.finditer(text):
+        if text.endswith(COMPARED, 0, m.start()):
+            continue  # 较去年同期增加12%: the base of a comparison
         word = m.group()
         since = _SINCE.search(word)
         base = word[:since.start()] if since else word
