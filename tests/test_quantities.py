@@ -4,6 +4,7 @@ import datetime as dt
 import opencc
 import pytest
 
+from briefing.extract.indicators import canonical
 from briefing.extract.quantities import extract_quantities
 from briefing.extract.sentences import split_sentences
 from briefing.extract.years import assign_years
@@ -73,6 +74,15 @@ def test_canonical_names_and_narrower_indicators():
         ("农村居民人均可支配收入", 6.8, "%"),
         ("人均GDP", 1.3, "万美元"),
     ]
+
+
+@pytest.mark.parametrize("written, name", [
+    ("规上工业增加值", "规模以上工业增加值"), ("社零", "社会消费品零售总额"),
+    ("国家级高新技术企业", "高新技术企业"), ("全市GDP", "地区生产总值"),
+    ("超亿元项目", "亿元以上项目"), ("重点建设项目", "重点项目"), ("“小巨人”企业", "小巨人企业"),
+])
+def test_canonical_indicator_names(written, name):
+    assert canonical(written) == name
 
 
 def test_shares_and_declines():

@@ -2,10 +2,11 @@
 
 A report published in February 2023 speaks of 2022 results and 2023 targets in
 the same breath, so the year of a fact is never simply the article's year. Time
-words (2022年, 今年, 去年, 今年以来, 目前) and plan/result words (力争, 确保, 目标 /
-已, 累计, 同比, 了) are read per sentence; a sentence without any inherits from
-the one before it in its paragraph, and then from the headings above it
-(`2022亮点回顾` → results of 2022, `2023年工作安排` → targets for 2023).
+words (2022年, 今年, 去年, 今年以来, 1-9月, 目前) and plan/result words (力争, 确保,
+预期 / 已, 累计, 同比, 了) are read per sentence; a sentence without any inherits
+from the one before it in its paragraph, then from the headings above it
+(`2022亮点回顾` → results of 2022, `2023年工作安排` → targets for 2023), then from
+the last tense read in its section.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from briefing.model import Article
 # Relative time words: offset from the article's year and the tense they imply.
 RELATIVE_YEARS: dict[str, tuple[int, Tense | None]] = {
     "今年": (0, None), "本年度": (0, None), "今年度": (0, None), "本年": (0, None),
-    "年内": (0, "target"), "当年": (0, None),
+    "年内": (0, "target"),
     "去年": (-1, "actual"), "上年": (-1, "actual"), "上一年": (-1, "actual"),
     "过去一年": (-1, "actual"), "过去的一年": (-1, "actual"), "前年": (-2, "actual"),
     "明年": (1, "target"), "来年": (1, "target"),
