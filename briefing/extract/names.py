@@ -20,9 +20,11 @@ from typing import NamedTuple
 from briefing.model import Article, Fact
 
 from briefing.extract.sentences import Sentence
-from briefing.extract.vocab import (ADVERBS, CHAIN_ONLY_VERBS, COUNT_CLASSIFIERS, EVALUATIVE_WORDS,
+from briefing.extract.vocab import (ADVERBS, CHAIN_ONLY_VERBS, COUNT_CLASSIFIERS,
+                                    EVALUATIVE_OPENINGS, EVALUATIVE_WORDS,
                                     GENERIC_WORDS, GOVERNING_VERBS, NOMINAL_VERBS, OPENERS,
-                                    SINGLE_CHARACTER_GUARDS)
+                                    SINGLE_CHARACTER_GUARDS, WORKS_BEFORE_GONGCHENG,
+                                    WORKS_WORDS)
 
 MASK = "\ue000"
 _PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉", "(": ")", "（": "）"}
@@ -251,12 +253,20 @@ def is_generic(modifier: str) -> bool:
 
 def is_evaluative(name: str) -> bool:
     """Goal and role phrases (国内一流的…基地, 重要承载区) carry a judgement word."""
-    return any(w in name for w in EVALUATIVE_WORDS)
+    return any(w in name for w in EVALUATIVE_WORDS) or name.startswith(EVALUATIVE_OPENINGS)
 
 
 def starts_with_count(text: str) -> bool:
     """两个…, 151个…, 一批…, 三大…: a count makes the phrase a category."""
     return bool(_COUNT.match(text))
+
+
+def is_works(name: str) -> bool:
+    """…工程 is a construction work (技改工程, 小清河复航工程, 供水管网工程), not a
+    programme (工业振兴工程): it ends in a building word, names a structure, or a place."""
+    modifier = name[:-2] if name.endswith("工程") else name
+    return (modifier.endswith(WORKS_BEFORE_GONGCHENG) or any(w in modifier for w in WORKS_WORDS)
+            or bool(place_prefix(name)))
 
 
 def strip_quotes(text: str) -> str:

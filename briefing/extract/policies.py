@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.names import (MASK, ArticleMemory, Cut, Frame, alternation,
-                                    chain_before, frame, name_region, place_prefix,
+                                    chain_before, frame, is_works, name_region, place_prefix,
                                     starts_with_count)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
@@ -23,7 +23,7 @@ from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLI
                                     MECHANISM_NAME_MAX, NOT_MECHANISMS, NOUNS_AFTER_POLICY_HEAD,
                                     OWNER_PREFIXES,
                                     PLAIN_POLICY_VERBS, POLICY_HEADS, QUOTED_ONLY_HEADS,
-                                    TITLE_SUFFIXES, WORKS_BEFORE_GONGCHENG)
+                                    TITLE_SUFFIXES)
 from briefing.model import Article, Fact
 
 _CATEGORY = dict(POLICY_HEADS)
@@ -299,7 +299,7 @@ def _plain_name_ok(name: str, head: str, category: str) -> bool:
         return False
     if modifier.startswith(GENERIC_POLICY_OPENINGS):
         return False
-    if head == "工程" and modifier.endswith(WORKS_BEFORE_GONGCHENG):
+    if head == "工程" and is_works(name):
         return False  # 技改工程, 提升工程: a construction work, see projects.py
     if category == "mechanism":
         return head == "制" and _is_mechanism(name) and len(name) <= MECHANISM_NAME_MAX

@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.names import (INVESTMENT, MASK, ArticleMemory, Cut, alternation,
-                                    chain_after, chain_before, frame, is_evaluative,
+                                    chain_after, chain_before, frame, is_evaluative, is_works,
                                     is_generic, list_marker_end, name_region, place_prefix,
                                     strip_quotes)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (ADVERBS, BUILD_VERBS, DESIGNATION_HEADS, HEAD_SUFFIXES,
                                     LOCATIVES, PARTNER_PREPOSITIONS, PROCESS_NOUNS,
                                     PROJECT_HEADS, PUSH_VERBS, SETTLING_VERBS, STAGE_WORDS,
-                                    STATIVE_VERBS, WORKS_BEFORE_GONGCHENG,
-                                    COUNT_CLASSIFIERS, NOT_HEADS, NUMBERED_SCHOOL)
+                                    BEFORE_ONLY_STAGE_WORDS,
+                                    STATIVE_VERBS, WORKS_SUFFIXES, CATEGORY_ENDINGS, COUNT_CLASSIFIERS,
+                                    NOT_HEADS, NUMBERED_SCHOOL, POLICY_HEADS)
 from briefing.model import Article, Fact
 
 # Head nouns are literals; numbered schools (一中, 八小) are a pattern of their own,
@@ -34,7 +35,7 @@ _EXTENSION_RE = re.compile(
     r"(?:[A-Z]?\d{1,3}号?线|[A-Z]\d{1,4})?"
     rf"(?:[东南西北](?:[(（][^)）]{{1,2}}[)）])?线)?"
     r"(?:[^、，\s]{1,12}?至[^、，\s]{1,12}?段|[\u4e00-\u9fff]{2}段(?![落])|[A-Z]\d+合同段)?"
-    rf"(?:{alternation(HEAD_SUFFIXES)})?")
+    rf"(?:{alternation(HEAD_SUFFIXES)})?(?:{alternation(WORKS_SUFFIXES)})?")
 _SUFFIX_END_RE = re.compile(f"(?<=.)(?:{alternation(HEAD_SUFFIXES)})$")
 _PROCESS = alternation(PROCESS_NOUNS)
 _TIME = (r"(?:今年|明年|年内|年底前?|年中|上半年|下半年|[一二三四]季+度?(?:前)?"
@@ -55,7 +56,14 @@ _STATIVE_RE = re.compile(alternation(STATIVE_VERBS))
 _NOT_ETC = "高平同对均初中特优上下劣相次超头一二三"
 _COUNT_TAIL_RE = re.compile(rf"(?:[\d.]+|[两二三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")
 _PROPER_MARK_RE = re.compile(r"[A-Za-z]|\d(?![.．]\d)")
-_SECTOR_WORDS = ("产业", "行业", "领域", "企业", "集群")
+_SECTOR_WORDS = ("行业", "领域", "企业", "集群", "一批", "一系列", "若干")
+_SECTOR_RE = re.compile(f"产业(?!{alternation(list(PROJECT_HEADS))})")
+# After a name, 等 and a word that is no head closes the list (厦门新机场、福厦高铁等重大设施).
+_ETC_TAIL_RE = re.compile(r"^等[^、，]{0,10}$")
+# A listed item ending in a policy head is a plan, not a project (纳入“十四五”规划等重大项目).
+_PLAN_END_RE = re.compile(f"(?:{alternation([h for h, _ in POLICY_HEADS])})$")
+_CATEGORY_RE = re.compile(f"(?:{alternation(CATEGORY_ENDINGS)})$|(?:重大|重点)"
+                          f"(?:{alternation(['能源', '产业', '交通', '水利', '民生', '基础设施'])})")
 # 建成后的X: a time, not a governing verb.
 _TEMPORAL = ("后", "前", "时", "中", "以来")
 _PROCESS_AFTER_DE_RE = re.compile(rf"(?:{_PROCESS}|开工|动工|通车|投产|建成|竣工)")
@@ -99,7 +107,8 @@ def extract_projects(sentence: Sentence, article: Article) -> list[Fact]:
 def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int, ce: int,
                      start: int, found: list[Cut]) -> list[Fact]:
     found = [c for c in found
-             if not (c.word in _NAME_VERBS and _HEAD_RE.match(clause, c.end) and c.start > start)]
+             if not (c.word in _NAME_VERBS and _HEAD_RE.match(clause, c.end) and c.start > start)
+             and not (c.word in WORKS_SUFFIXES and _head_ends_at(clause, c.start))]
     bounds = [start] + [c.end for c in found]
     ends = [c.start for c in found] + [len(clause)]
     original = sentence.text[cs:ce]
@@ -115,7 +124,8 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
             continue
         after = chain_after(found, seg_end)
         facts.extend(_facts_for_group(sentence, article, clause, cs, ce, group, seg_start,
-                                      before, after, subject=not before))
+                                      before, after,
+                                      subject=not any(c.word != "的" for c in before)))
     return facts
 
 
@@ -154,6 +164,9 @@ def _parse_group(clause: str, original: str, start: int, end: int) -> _Group | N
             np_end = he
             break
     if np_end < 0:
+        np_end = next((he for he in head_ends
+                       if _ETC_TAIL_RE.match(_skip_aside(text, original[start:end], he))), -1)
+    if np_end < 0:
         return None
     items = _split_items(text[:np_end], head_ends)
     if not items:
@@ -166,6 +179,17 @@ def _parse_group(clause: str, original: str, start: int, end: int) -> _Group | N
             item.shared += start
     return _Group(items, start + np_end, "" if adverb else rest,
                   adverb.group() if adverb else "")
+
+
+def _head_ends_at(text: str, pos: int) -> bool:
+    """A head noun (plus its extension) ends right at `pos`: 成渝高速公路|扩容."""
+    return any(_EXTENSION_RE.match(text, m.end(), pos).end() == pos
+               for m in _HEAD_RE.finditer(text, max(0, pos - 16), pos))
+
+
+def _strong_head_in(text: str, start: int, end: int) -> bool:
+    """广巴铁路扩能改造 holds its own head: it takes no shared one."""
+    return any(PROJECT_HEADS.get(m.group()) == 2 for m in _HEAD_RE.finditer(text, start, end))
 
 
 def _has_head(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -204,7 +228,7 @@ def _skip_aside(text: str, original: str, pos: int) -> str:
 def _whole_head(text: str, m: re.Match) -> bool:
     """A one-character head (港, 站, 岛) must end its word: not 港澳, 站内."""
     nxt = text[m.end():m.end() + 1]
-    return not (len(m.group()) == 1 and nxt and nxt in "澳口点务位长内外股")
+    return not (len(m.group()) == 1 and nxt and nxt in "澳口点务位长内外股家商")
 
 
 def _split_items(text: str, head_ends: dict[int, str]) -> list[_Item]:
@@ -226,11 +250,12 @@ def _split_items(text: str, head_ends: dict[int, str]) -> list[_Item]:
     shared = _shared_start(text, len(text) - len(head))
     items: list[_Item] = []
     for n, (a, b) in enumerate(pieces):
-        if b <= a:
+        if b <= a or text[a] in "等、和及与":
             continue
         if b in head_ends:
             items.append(_Item(a, b, head_ends[b]))
-        elif n in sharing:
+        elif n in sharing and not _strong_head_in(text, a, b) \
+                and not _PLAN_END_RE.search(text, a, b):
             items.append(_Item(a, b, head, shared))
     return items
 
@@ -273,10 +298,11 @@ def _tail(text: str, last_piece: tuple[int, int], head_ends: dict[int, str]) -> 
 
 
 def _sector_tail(tail: str) -> bool:
-    """`新能源、新材料等产业项目`: the listed words are sectors, not projects."""
+    """`人工智能、氢能等一批未来产业和园区`: the listed words are sectors, not projects
+    (but 等重大产业项目 lists projects)."""
     m = _HEAD_RE.search(tail)
     modifiers = tail[:m.start()] if m else tail
-    return any(w in modifiers for w in _SECTOR_WORDS)
+    return any(w in modifiers for w in _SECTOR_WORDS) or bool(_SECTOR_RE.search(modifiers))
 
 
 def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int, ce: int,
@@ -332,7 +358,9 @@ def _acceptable(name: str, item: _Item) -> bool:
     head = item.head
     modifier = name[:len(name) - len(head)] if name.endswith(head) else name
     plain = strip_quotes(modifier)
-    if head == "工程" and not plain.endswith(WORKS_BEFORE_GONGCHENG):
+    if head == "工程" and not is_works(name):
+        return False
+    if _CATEGORY_RE.search(name):
         return False
     plain = _SUFFIX_END_RE.sub("", plain)
     if len(plain.replace(MASK, "")) < 2 or is_generic(plain) or is_evaluative(name):
@@ -361,8 +389,9 @@ def _stage(before: list[str], after: list[str]) -> str | None:
     """The stage word after the name wins (X动工), then the one before (谋划建设X);
     a bare 建设 around it (推进X建设) means the work is under way."""
     after_text, before_text = "".join(after), "".join(before)
-    for text in (after_text, before_text):
-        for word, stage in STAGE_WORDS:
+    for text, words in ((after_text, STAGE_WORDS),
+                        (before_text, STAGE_WORDS + BEFORE_ONLY_STAGE_WORDS)):
+        for word, stage in words:
             if word in text:
                 return stage
     return "在建" if "建设" in after_text else None

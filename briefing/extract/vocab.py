@@ -19,7 +19,7 @@ PROJECT_HEADS: dict[str, int] = {
     "产业园区": 2, "产业园": 2, "工业园区": 2, "工业园": 2, "科技园": 2, "物流园": 2,
     "产业基地": 2, "园区": 2, "片区": 2, "集聚区": 2, "合作区": 2, "新区": 2,
     "启动区": 2, "产业带": 2, "组团": 1, "保税区": 1, "保税物流中心": 2, "物流园区": 2,
-    "基地": 2, "走廊": 1, "科创谷": 1, "智谷": 1, "硅谷": 1, "药谷": 1, "数谷": 1,
+    "基地": 2, "走廊": 1, "生产线": 1, "站房": 1, "快线": 2, "市域铁路": 2, "厂": 1, "科创谷": 1, "智谷": 1, "硅谷": 1, "药谷": 1, "数谷": 1,
     "光谷": 1, "创新谷": 1, "工业城": 1, "科技城": 1, "科学城": 1, "大学城": 1,
     "职教城": 1, "物流城": 1, "汽车城": 1, "智造城": 1, "产业城": 1, "商贸城": 1,
     "会展城": 1, "食品岛": 0, "岛": 0,
@@ -57,12 +57,23 @@ DESIGNATION_HEADS = frozenset({"示范区", "实践区", "试验区", "先行区
 HEAD_SUFFIXES = ("一期", "二期", "三期", "四期", "首期", "新院区", "院区", "新院", "新校区",
                  "校区", "分院",
                  "扩建", "新址", "东延线", "西延线", "南延线", "北延线", "延长线")
-# 工程 is a construction work after these words (技改工程, 提升工程) and a
+# 工程 is a construction work after these words (技改工程, 提升工程), or with
+# one of WORKS_WORDS in its name or a place opening it (小清河复航工程); a
 # programme otherwise (工业振兴工程).
 WORKS_BEFORE_GONGCHENG = ("技改", "改造", "提升", "整治", "修缮", "扩建", "新建", "加固",
                           "治理", "供水", "引水", "调水", "排水", "污水", "水利", "防洪",
                           "建设", "安装", "绿化", "管网", "电网", "输变电", "升级",
-                          "一期", "二期", "三期", "配套", "道路")
+                          "一期", "二期", "三期", "配套", "道路", "扩能", "改扩建", "复航")
+WORKS_WORDS = ("河道", "航道", "复航", "通航", "水库", "水利", "供水", "引水", "调水", "排水",
+               "污水", "堤防", "水闸", "道路", "公路", "桥梁", "隧道", "管网", "电网", "输变电",
+               "电站", "场站", "厂房", "大楼", "场馆", "校舍", "灌区", "渠")
+# Works words after a head that name a project of their own (广巴铁路扩能改造,
+# 成渝高速公路扩容), where 建设 after a head is only the process.
+WORKS_SUFFIXES = ("扩能改造", "提质改造", "升级改造", "提升改造", "改扩建", "扩建", "扩容",
+                  "扩能", "改造", "复线", "改线", "提质")
+# Sector-of-projects endings: 清洁能源产业项目, 水风光重大能源项目 are categories.
+CATEGORY_ENDINGS = ("产业项目", "类项目", "领域项目", "行业项目", "产业重点项目",
+                    "产业重大项目")
 
 # --- words that end a name on its left --------------------------------------
 # Verbs and adverbs that govern a project or policy.  A name never contains one
@@ -79,7 +90,8 @@ GOVERNING_VERBS = (
     "投入使用", "验收", "新建", "续建", "扩建", "兴建", "开通", "上马", "紧抓", "抓住",
     "聚焦", "助力", "服务", "参与", "纳入", "成为", "创建", "扩容", "提速", "编制", "优化实施",
     "预计", "计划", "紧盯", "瞄准", "布局", "实行", "探索", "推出", "建立健全", "研究",
-    "完成", "投用", "新开工", "建成投用", "改建", "迁建", "是", "为", "到", "赴", "在", "与", "把", "对",
+    "完成", "投用", "新开工", "建成投用", "改建", "迁建", "做好", "确保", "抓", "提速实施",
+    "加快实施", "提速建设", "是", "为", "到", "赴", "在", "与", "把", "对",
     "以", "向", "即", "并", "将", "举全区之力", "举全市之力", "举全县之力", "举全省之力",
 )
 # Adverbs end a name only when a verb follows them (积极建设X, 顺利封顶); alone
@@ -88,7 +100,8 @@ ADVERBS = (
     "着力", "全力", "积极", "大力", "重点", "努力", "精心", "主动", "持续", "继续", "深入",
     "认真", "切实", "全面", "纵深", "率先", "加紧", "抓紧", "尽快", "先后", "顺利", "全线",
     "正式", "已经", "正在", "即将", "要", "正", "已", "拟", "力求", "务必", "进一步",
-    "全速", "稳步", "扎实", "有序", "同步",
+    "全速", "稳步", "扎实", "有序", "同步", "陆续", "相继", "如期", "按期", "提前", "逐步",
+    "基本", "全部", "均", "将于",
 )
 # Verbs that govern only in a verb chain: 规划 is a verb in 规划建设X and a
 # noun in 合作区规划范围.
@@ -136,7 +149,10 @@ GENERIC_WORDS = (
 # Evaluative words: a phrase with one of these is a goal or a role (打造国内一流的
 # 食品工业基地, 重要承载区), not the name of a site.
 EVALUATIVE_WORDS = ("重要", "一流", "高水平", "世界级", "标杆", "最大", "首个", "首家",
-                    "唯一", "领先", "龙头", "排头兵", "示范点", "样板")
+                    "唯一", "领先", "龙头", "排头兵", "示范点", "样板", "国际化")
+# …and phrases opening with a quality are goals too (高端精细化工生产基地).
+EVALUATIVE_OPENINGS = ("高端", "现代化", "高品质", "高标准", "高能级", "智慧化", "全国性",
+                       "区域性", "综合性")
 # A count or quantifier before a head turns it into a category (两个产业园,
 # 151个项目, 一批项目, 三大战略).
 COUNT_CLASSIFIERS = "个项家座所条处大批类期"
@@ -161,8 +177,11 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("上马", "动工"), ("加快建设", "在建"), ("在建", "在建"), ("续建", "在建"),
     ("封顶", "在建"), ("征地", "在建"), ("建好", "在建"), ("进度", "在建"), ("试产", "投产"), ("投产", "投产"),
     ("投入运营", "投产"), ("投入使用", "投产"), ("投用", "投产"), ("建成", "建成"), ("通车", "建成"),
-    ("竣工", "建成"), ("验收", "建成"), ("完工", "建成"), ("完成", "建成"),
+    ("竣工", "建成"), ("验收", "建成"), ("完工", "建成"),
 )
+# Stage words that count only before the name: 完成X建设 is done, but in
+# X已完成建设进度的50% the work goes on.
+BEFORE_ONLY_STAGE_WORDS: tuple[tuple[str, str], ...] = (("完成", "建成"),)
 # How strongly the verbs around a phrase say it is a construction project:
 # building and stage verbs (2) or verbs that push any kind of work along (1).
 BUILD_VERBS = ("建设", "新建", "续建", "扩建", "改建", "迁建", "兴建", "建成", "建好", "开工",
@@ -217,7 +236,7 @@ NOUNS_AFTER_POLICY_HEAD = ("布局", "性", "部署", "目标", "体系", "格�
                            "资金", "任务", "要求", "意义", "重点", "机遇", "方向", "定位", "师",
                            "车", "队", "款", "书", "表", "库", "清单", "专班", "办公室", "领导小组")
 # A quoted label after these is a rank, not a programme (作为"头号工程").
-LABEL_VERBS = ("作为", "列为", "列入", "称为", "誉为", "当作", "视为", "号称")
+LABEL_VERBS = ("作为", "列为", "列入", "纳入", "称为", "誉为", "当作", "视为", "号称")
 
 # Status of a policy from the verbs before it: drafting words are checked
 # first (研究讨论了 is still drafting), then issued, then implementing.
