@@ -151,13 +151,16 @@ def _parse_group(clause: str, original: str, start: int, end: int) -> _Group | N
     head_ends: dict[int, str] = {}
     np_end = -1
     blocked = [(b.start(), b.end()) for b in _NOT_HEAD_RE.finditer(text)]
+    covered = 0
     for m in _heads(text):
-        if not _whole_head(text, m) or any(a < m.end() and m.start() < b for a, b in blocked):
+        if m.start() < covered or not _whole_head(text, m) \
+                or any(a < m.end() and m.start() < b for a, b in blocked):
             continue
         ext = _EXTENSION_RE.match(text, m.end())
         he = ext.end() if ext else m.end()
         he = _bracket_end(text, original[start:end], he)
         head_ends[he] = m.group()
+        covered = he
         rest = _skip_aside(text, original[start:end], he)
         adverb = _ADVERB_RE.match(rest)
         if _FOLLOW_RE.match(rest) or (adverb and not _STATIVE_RE.match(rest, adverb.end())):
