@@ -49,6 +49,11 @@ def test_tenths_are_percentages():
     assert amounts("覆盖率超八成") == [(80.0, "%", ">")]
 
 
+def test_written_out_percentages():
+    assert amounts("本地生产总值实质增长百分之三点二") == [(3.2, "%", "=")]
+    assert amounts("失业率维持在百分之四以下") == [(4.0, "%", "≤")]
+
+
 def test_counts_keep_their_magnitude_in_the_unit():
     assert amounts("接待游客1,530.6万人次") == [(1530.6, "万人次", "=")]
     assert amounts("建设高标准农田3.2万亩") == [(3.2, "万亩", "=")]

@@ -77,6 +77,11 @@ _TENTHS = re.compile(
     rf"(?P<pre>{_alternation(PREFIX_BOUNDS)})?(?P<num>[一二三四五六七八九])成(?P<half>五)?(?!不)"
     rf"(?P<post>{_alternation(SUFFIX_BOUNDS)})?"
 )
+# 百分之三点二: the written-out percentage of formal and Hong Kong or Taiwan text.
+_PER_CENT = re.compile(
+    rf"(?P<pre>{_alternation(PREFIX_BOUNDS)})?百分之(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}十百]+(?:点[{_CN_DIGITS}]+)?)"
+    rf"(?P<post>{_alternation(SUFFIX_BOUNDS)})?"
+)
 _CURRENCY_BEFORE = re.compile(rf"(?:{_alternation(CURRENCIES)})$")
 # Full-width digits, % and decimal points, mapped one character to one so offsets
 # survive; full-width punctuation is matched as it stands.
@@ -225,6 +230,11 @@ def find_amounts(text: str) -> list[Amount]:
         value = float(cn2an.cn2an(m["num"], "normal")) * 10 + (5 if m["half"] else 0)
         found.append(Amount(m.start(), m.end(), value, "%", "percent",
                             _bound(m["pre"], None, m["post"]), True))
+    for m in _PER_CENT.finditer(text) if "百分之" in text else ():
+        value = parse_number(m["num"])
+        if value is not None and not any(a.start <= m.start() < a.end for a in found):
+            found.append(Amount(m.start(), m.end(), value, "%", "percent",
+                                _bound(m["pre"], None, m["post"]), not m["num"][0].isdigit()))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -244,5 +254,5 @@ def has_number(text: str) -> bool:
     return _ANY_NUMBER.search(text) is not None
 
 
-# Arabic digits, multi-character Chinese numerals, 百亿/千亿 and 九成.
-_ANY_NUMBER = re.compile(rf"[\d０-９]|[{_CN_DIGITS}十百千]{{2,}}|[百千]亿|[一二三四五六七八九]成")
+# Arabic digits, multi-character Chinese numerals, 百亿/千亿, 九成 and 百分之.
+_ANY_NUMBER = re.compile(rf"[\d０-９]|[{_CN_DIGITS}十百千]{{2,}}|[百千]亿|[一二三四五六七八九]成|百分之")
