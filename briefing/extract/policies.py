@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.names import (MASK, ArticleMemory, Cut, Frame, alternation,
-                                    chain_before, frame, is_works, name_region, place_prefix,
+from briefing.extract.mentions import ArticleMemory, name_region
+from briefing.extract.names import (MASK, Cut, Frame, alternation,
+                                    chain_before, frame, is_works, place_prefix,
                                     starts_with_count)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,

@@ -1,0 +1,87 @@
+"""One fact per name per article, filed under the region the name belongs to.
+
+The pipeline drops exact duplicates only; a project named in full and then by
+its short form, or first bare and later with its investment, is still one fact.
+"""
+from __future__ import annotations
+
+from briefing.extract.names import strip_quotes
+from briefing.extract.sentences import Sentence
+from briefing.model import Article, Fact
+
+
+def name_region(span: str, sentence: Sentence) -> str | None:
+    """The sentence's region, unless the named span itself belongs to another one.
+
+    Remembered per (span, region): a name recurs across an article and a week,
+    and the answer only depends on the two.
+    """
+    key = (span, sentence.region)
+    if key not in _regions_of_names:
+        from briefing.regions.attribution import place_of
+        if len(_regions_of_names) > _REGION_CACHE:
+            _regions_of_names.clear()
+        _regions_of_names[key] = place_of(span, sentence) or sentence.region
+    return _regions_of_names[key]
+
+
+_regions_of_names: dict[tuple[str, str | None], str | None] = {}
+_REGION_CACHE = 20_000
+
+
+def same_name_key(name: str) -> str:
+    """Names compare without quotes, 《》 and spaces, as the scorer and a reader do."""
+    return "".join(strip_quotes(name).split())
+
+
+class ArticleMemory:
+    """The names already reported for the article being read.
+
+    A short form is the full name it ends (江门市安全应急产业园区 … 安全应急产业园区).
+    The memory lives while sentences of one article arrive in order and resets
+    on the next article.
+    """
+
+    def __init__(self) -> None:
+        self._article: str | None = None
+        self._last_start = -1
+        self._facts: dict[tuple[str | None, str], Fact] = {}
+
+    def for_sentence(self, article: Article, sentence: Sentence) -> None:
+        if article.id != self._article or sentence.start <= self._last_start:
+            self._article = article.id
+            self._facts = {}
+        self._last_start = sentence.start
+
+    def admit(self, fact: Fact) -> bool:
+        """True for a new name; a repeat enriches the first fact instead."""
+        key = same_name_key(fact.name or "")
+        same = self._facts.get((fact.region, key))
+        if same is not None:
+            _merge(same, fact)
+            return False
+        for (region, known), earlier in self._facts.items():
+            if region != fact.region:
+                continue
+            if known == key or (known.endswith(key) and len(key) >= 4 and fact.kind == "project"):
+                _merge(earlier, fact)
+                return False
+            if key.endswith(known) and len(known) >= 4 and fact.kind == "project":
+                _merge(earlier, fact)
+                del self._facts[(region, known)]
+                earlier.name = fact.name
+                self._facts[(region, key)] = earlier
+                return False
+        self._facts[(fact.region, key)] = fact
+        return True
+
+
+def _merge(earlier: Fact, later: Fact) -> None:
+    """Keep the mention that says more: investment first, then stage or status."""
+    if earlier.investment is None and later.investment is not None:
+        earlier.investment, earlier.quote = later.investment, later.quote
+        earlier.stage = earlier.stage or later.stage
+    elif earlier.stage is None and later.stage is not None:
+        earlier.stage = later.stage
+    if earlier.status is None and later.status is not None:
+        earlier.status = later.status
