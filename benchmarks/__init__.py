@@ -1,0 +1,1 @@
+"""The speed benchmark (`make bench`) and its synthetic corpus."""
