@@ -82,13 +82,12 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
-    from briefing.extract import extract_article
-    from briefing.ingest import ingest
+    from briefing.ingest import extract_on_demand, ingest
 
     errors = ErrorCounter()
     store = _store(args, config)
     try:
-        report = ingest(args.paths, store, extract=extract_article, jobs=args.jobs,
+        report = ingest(args.paths, store, extract=extract_on_demand, jobs=args.jobs,
                         default_date=args.date, on_error=errors)
     finally:
         store.close()

@@ -8,6 +8,7 @@ store already holds (the same text from another paper) is not extracted again.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -44,7 +45,10 @@ class IngestReport:
 def ingest(paths: Iterable[str | Path], store: Store, *, extract: Extract, jobs: int = 1,
            default_date: dt.date | None = None,
            on_error: ErrorHandler = lambda err: None) -> IngestReport:
-    """Read `paths` (files or folders) into `store`; bad files go to `on_error`."""
+    """Read `paths` (files or folders) into `store`; bad files go to `on_error`.
+
+    `jobs` worker processes read and extract; 0 or less means one per core.
+    """
     report = IngestReport()
 
     def fail(err: InputError) -> None:
@@ -78,34 +82,64 @@ def ingest(paths: Iterable[str | Path], store: Store, *, extract: Extract, jobs:
 
 def _outcomes(paths: list[Path], known: set[str], extract: Extract, jobs: int,
               default_date: dt.date | None) -> Iterator[Outcome]:
-    """Read and extract each path, in order; in worker processes when jobs > 1.
+    """Read and extract each path, in order; in worker processes when jobs > 1
+    (jobs <= 0: one per core).
 
     `known` is the caller's live set of stored ids: an article already stored, or
     seen earlier in this run, comes back with facts None and is not extracted.
     """
     _init_worker(extract, default_date)
+    jobs = jobs if jobs > 0 else cores()
     if jobs <= 1 or len(paths) < 2:
-        for path in paths:
-            read = _read(path)
-            if isinstance(read, InputError):
-                yield read
-            else:
-                yield (read, None) if read.id in known else _extract(read)
+        yield from _serial(paths, known)
         return
+    # The first file is done here: it loads the dictionaries and the gazetteer, which
+    # forked workers then inherit instead of each loading its own.
+    yield from _serial(paths[:1], known)
+    chunks = [paths[start:start + CHUNK] for start in range(1, len(paths), CHUNK)]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                              initargs=(extract, default_date)) as pool:
-        for start in range(0, len(paths), CHUNK):
-            yield from _chunk(pool, paths[start:start + CHUNK], known)
+        reading = pool.map(_read, chunks[0])
+        for i, chunk in enumerate(chunks):
+            reads = list(reading)
+            fresh = _new_articles(reads, known)
+            extracting = pool.map(_extract, fresh.values())
+            # Queued behind the extraction: the workers read the next chunk while
+            # this process stores this one, instead of waiting for it.
+            if i + 1 < len(chunks):
+                reading = pool.map(_read, chunks[i + 1])
+            yield from _chunk(chunk, reads, dict(zip(fresh, extracting)))
 
 
-def _chunk(pool: ProcessPoolExecutor, paths: list[Path], known: set[str]) -> Iterator[Outcome]:
-    """Read a chunk in parallel, then extract each new article of it once, in parallel."""
-    reads = list(pool.map(_read, paths))
+def cores() -> int:
+    """CPUs this process may run on (`jobs=0`): its affinity mask, not the host's count."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:   # not on Linux
+        return os.cpu_count() or 1
+
+
+def _serial(paths: list[Path], known: set[str]) -> Iterator[Outcome]:
+    for path in paths:
+        read = _read(path)
+        if isinstance(read, InputError):
+            yield read
+        else:
+            yield (read, None) if read.id in known else _extract(read)
+
+
+def _new_articles(reads: list[Article | InputError], known: set[str]) -> dict[str, Article]:
+    """The first copy of each article of a chunk that the store does not hold yet."""
     fresh: dict[str, Article] = {}
     for read in reads:
         if isinstance(read, Article) and read.id not in known:
             fresh.setdefault(read.id, read)
-    extracted = dict(zip(fresh, pool.map(_extract, fresh.values())))
+    return fresh
+
+
+def _chunk(paths: list[Path], reads: list[Article | InputError],
+           extracted: dict[str, Outcome]) -> Iterator[Outcome]:
+    """A chunk's outcomes in order: each new article extracted once, its copies bare."""
     for path, read in zip(paths, reads):
         if isinstance(read, InputError) or read.id not in extracted:
             yield read if isinstance(read, InputError) else (read, None)
@@ -116,6 +150,14 @@ def _chunk(pool: ProcessPoolExecutor, paths: list[Path], known: set[str]) -> Ite
             yield InputError(str(path), outcome.reason)
         else:
             yield outcome if outcome is not None else (read, None)
+
+
+def extract_on_demand(article: Article) -> list[Fact]:
+    """The full extraction, imported on first use: an ingest of unchanged files
+    then skips loading the extractors (half a second of dictionaries and regexes)."""
+    from briefing.extract import extract_article
+
+    return extract_article(article)
 
 
 _worker: dict = {}

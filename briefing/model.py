@@ -119,8 +119,7 @@ class Fact:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Fact":
-        known = {f.name for f in fields(cls)}
-        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs = {k: v for k, v in data.items() if k in _FACT_FIELDS}
         kwargs.setdefault("region", None)
         kwargs.setdefault("article", "")
         kwargs.setdefault("quote", "")
@@ -128,6 +127,10 @@ class Fact:
             if kwargs.get(name) is not None:
                 kwargs[name] = float(kwargs[name])
         return cls(**kwargs)
+
+
+# Looked up once: a weekly build reads tens of thousands of facts from the store.
+_FACT_FIELDS = frozenset(f.name for f in fields(Fact))
 
 
 @dataclass
