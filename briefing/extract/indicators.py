@@ -47,8 +47,9 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
 )
 # Scope words that say where, not what: 全市地区生产总值 is 地区生产总值.
 SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:区|市|县)属|^(?:全年|年度内|年内)")
-# Phrases that are never what a number measures.
-NON_HEADS = ("方面", "其他", "其它", "其中", "以上", "左右", "总共", "合计", "共计")
+# Phrases that are never what a number measures, web-page furniture included.
+NON_HEADS = ("方面", "其他", "其它", "其中", "以上", "左右", "总共", "合计", "共计", "评论", "点赞",
+             "阅读", "浏览", "转发", "收藏", "分享", "访问")
 # Static descriptions, not results or targets: 总面积169.1平方公里, 全长 …
 # (播种面积 and 造林面积 are results; 总面积 and 占地面积 describe.)
 DESCRIPTIVE = ("总面积", "占地面积", "规划面积", "建筑面积", "用地面积", "辖区面积", "土地面积",
