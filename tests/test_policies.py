@@ -110,3 +110,15 @@ def test_traditional_text_gives_simplified_names_and_original_quotes():
 
 def test_one_policy_named_twice_is_one_fact():
     assert names("深入推进“数字政府”工程。全面落实数字政府工程。") == ["“数字政府”工程"]
+
+
+def test_agreements_and_generic_plans_in_news_are_not_policies():
+    text = ("双方签署战略合作协议，会议广泛征求意见，出台一揽子政策措施，制定详细方案，"
+            "开展专项整治行动。")
+    assert names(text) == []
+
+
+def test_a_label_with_its_own_head_words_before_the_head():
+    assert names("深入实施“三个五”发展战略。") == ["“三个五”发展战略"]
+    fact = one("二是实施“十百千”工程。")
+    assert fact.quote == "实施“十百千”工程"

@@ -120,3 +120,34 @@ def test_one_project_named_twice_is_one_fact_with_the_richer_mention():
 
 def test_region_is_the_sentences():
     assert {f.region for f in projects("加快推进渝昆高铁建设。", region="昆明市")} == {"昆明市"}
+
+
+def test_a_list_closed_by_a_word_that_is_no_head_keeps_its_named_items():
+    assert names("厦门新机场、福厦高铁、福州滨海快线等重大设施提速建设。") == [
+        "厦门新机场", "福厦高铁", "福州滨海快线"]
+
+
+def test_a_works_word_after_a_line_names_the_works():
+    assert names("提速实施广巴铁路扩能改造、成雅高速公路扩容、乐山机场等重大交通项目。") == [
+        "广巴铁路扩能改造", "成雅高速公路扩容", "乐山机场"]
+
+
+def test_works_named_by_their_structure_are_projects():
+    assert names("记者获悉，小清河复航工程已进入收尾阶段。") == ["小清河复航工程"]
+
+
+def test_project_categories_and_goals_are_not_names():
+    text = ("加快推进清洁能源产业项目布局，大力推进水风光重大能源项目建设，"
+            "谋划建设高端精细化工生产基地，推进科研项目和公益项目。")
+    assert names(text) == []
+
+
+def test_plans_listed_before_projects_are_not_projects():
+    assert names("加快纳入“十四五”规划等重大项目开工建设。") == []
+
+
+def test_news_sentences_without_projects():
+    text = ("市人民医院心血管中心成功开展首例手术。活动在市会展中心举行。"
+            "该项目总投资10亿元，项目建成后可实现年产值50亿元。"
+            "我市举行重大项目集中开工活动，共有56个项目集中开工。")
+    assert names(text) == []

@@ -35,7 +35,8 @@ _INNER_BREAK_RE = re.compile(r"[，,。；;！？]")
 _MAX_QUOTED = 30
 _MAX_BRACKET = 10
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?…]+|——|—|\s+")
-_LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★\-])\s*")
+_LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★\-]"
+                          r"|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]?)\s*")
 _COUNT = re.compile(rf"^(?:[\d.]+|[一二两三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")
 
 

@@ -13,16 +13,13 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.mentions import ArticleMemory, name_region
-from briefing.extract.names import (MASK, Cut, Frame, alternation,
-                                    chain_before, frame, is_works, place_prefix,
-                                    starts_with_count)
+from briefing.extract.names import (MASK, Cut, Frame, alternation, chain_before, frame,
+                                    is_works, place_prefix, starts_with_count)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
-                                    GENERIC_POLICY_WORDS,
-                                    IMPLEMENTING_WORDS, ISSUED_WORDS, LABEL_ONLY_HEADS,
-                                    LABEL_VERBS,
-                                    MECHANISM_NAME_MAX, NOT_MECHANISMS, NOUNS_AFTER_POLICY_HEAD,
-                                    OWNER_PREFIXES,
+                                    GENERIC_POLICY_WORDS, IMPLEMENTING_WORDS, ISSUED_WORDS,
+                                    LABEL_ONLY_HEADS, LABEL_VERBS, MECHANISM_NAME_MAX,
+                                    NOT_MECHANISMS, NOUNS_AFTER_POLICY_HEAD, OWNER_PREFIXES,
                                     PLAIN_POLICY_VERBS, POLICY_HEADS, QUOTED_ONLY_HEADS,
                                     TITLE_SUFFIXES)
 from briefing.model import Article, Fact
@@ -48,6 +45,7 @@ _AFTER_QUOTE_RE = re.compile(rf"(等)?([^、，,。；;“”「」\s]{{0,12}}?)
 _NUMBERED_RULES_RE = re.compile(r"[一二三四五六七八九十\d]+条$")
 _COUNTED_RE = re.compile(r"[“「]?([两二三四五六七八九十])大(战略|工程|行动|计划)(?![性])[”」]?")
 _COUNTED_ITEM_MAX = 8
+_COUNT_ONLY_RE = re.compile(f"[两二三四五六七八九十]大(?:{_HEAD})")
 _ENUMERATION_RE = re.compile(r"、|以及|和|及|与")
 _OWNER_RE = re.compile(f"^(?:{alternation(OWNER_PREFIXES)})")
 _YEARS_RE = re.compile(r"^[一二三四五六七八九十\d]+年")
@@ -185,14 +183,14 @@ def _shared_head(clause: str, clause_m: str, found: list[Cut], pos: int) -> tupl
 
 def _is_count(content: str) -> bool:
     """三大战略, 十大行动: a number and a head, nothing else."""
-    return bool(re.fullmatch(f"[两二三四五六七八九十]大(?:{_HEAD})", content))
+    return bool(_COUNT_ONLY_RE.fullmatch(content))
 
 
 def _own_head(content: str) -> str | None:
     """The category a quoted label names by itself (“名师工程”, “链长制”, “葵乡人才十条”)."""
     if _NUMBERED_RULES_RE.search(content) and len(content) > 3:
         return "document"
-    m = re.search(f"(?:{_HEAD})$", content)
+    m = _LAST_HEAD_RE.search(content)
     if not m:
         return None
     if m.group() == "制" and not _is_mechanism(content):
@@ -268,7 +266,7 @@ def _plain(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Ca
         if not verbs or not _plain_name_ok(name, head, category):
             continue
         words = "".join(c.word for c in verbs)
-        if not any(v in words for v in _plain_verbs(category)):
+        if not any(v in words for v in PLAIN_POLICY_VERBS[category]):
             continue
         listed[m.end()] = (verbs, quote_start)
         out.append(_Candidate(left, m.end(), name, category, quote_start,
@@ -280,10 +278,6 @@ def _mechanism_joins(clause_m: str, left: int, pos: int) -> list[int]:
     """河长制湖长制: one mechanism name ends where the next one starts."""
     return [m.end() for m in _JOINED_MECHANISM_RE.finditer(clause_m, left, pos)
             if _is_mechanism(clause_m[left:m.end()])]
-
-
-def _plain_verbs(category: str) -> tuple[str, ...]:
-    return PLAIN_POLICY_VERBS[category]
 
 
 def _rest(clause_m: str, found: list[Cut], pos: int) -> str:
