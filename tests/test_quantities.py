@@ -33,6 +33,13 @@ def test_level_and_growth_of_last_year():
     ]
 
 
+def test_list_lines_without_a_full_stop():
+    got = rows("今年是实施“十四五”规划的关键之年。\n2024年主要预期目标\n"
+               "固定资产投资增长8%\n●外贸进出口总额320亿元\n")
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [
+        ("target", 2024, "固定资产投资", 8.0), ("target", 2024, "外贸进出口总额", 320.0)]
+
+
 def test_targets_with_a_stretch_figure():
     got = rows("2024年主要预期目标\n地区生产总值增长6%左右，力争达到6.5%；社零总额增长7%。\n")
     assert got == [

@@ -84,7 +84,7 @@ def _is_candidate(text: str, a: Amount, enclosed: list[tuple[int, int]]) -> bool
     after = text[a.end] if a.end < len(text) else ""
     if before in "第前后每+-—~/" or before.isascii() and before.isalnum():
         return False
-    if after.isascii() and after.isalnum() or after in "/／":  # 12000元/平方米 is a rate
+    if after.isascii() and after.isalnum() or after in ("/", "／"):  # 12000元/平方米 is a rate
         return False
     return not (a.is_count and a.value <= 1) and a.value != 0
 
