@@ -210,7 +210,8 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
     """Set `sentence.year` and `sentence.tense` from the sentence, its paragraph and headings.
 
     Headings above the first sentence are the title block (第B02版, 2024年政府工作报告)
-    and set nothing. A heading with a year or a plan/result word opens a section;
+    and set nothing unless they say plan or result (2024年主要预期目标). Below it, a
+    heading with a year or a plan/result word opens a section;
     one without keeps the section it is in. Within a section the last tense read
     carries to sentences that have none.
     """
@@ -227,8 +228,8 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
         section = _SECTION_MARK.match(s.text) and looks_like_heading(s.text)
         if s.is_heading or section:
             # 一、2023年工作回顾 is a heading even though its list mark makes it a sentence
-            if body_started or section:
-                year, tense = _heading_context(text, ref)
+            year, tense = _heading_context(text, ref)
+            if body_started or section or tense:
                 section_year = year or section_year
                 section_tense = tense or section_tense
                 carried = None if year or tense else carried
