@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract.names import alternation
-from briefing.extract.vocab import (ADVERBS, COUNT_CLASSIFIERS, HEAD_SUFFIXES, NOT_HEADS,
-                                    NUMBERED_SCHOOL, POLICY_HEADS, PROCESS_NOUNS, PROJECT_HEADS,
-                                    STATIVE_VERBS, WORKS_SUFFIXES)
+from briefing.extract.vocab import (COUNT_CLASSIFIERS, HEAD_SUFFIXES, NOT_HEADS,
+                                    NUMBERED_SCHOOL, POLICY_HEADS, PREDICATE_ADVERBS,
+                                    PROCESS_NOUNS, PROJECT_HEADS, STATIVE_VERBS, WORKS_SUFFIXES)
 
 # Head nouns are literals; numbered schools (一中, 八小) are a pattern of their own,
 # searched apart because one non-literal branch makes re scan the literals slowly.
@@ -40,7 +40,7 @@ _ASIDE_RE = re.compile(r"\d|投资|占地|面积")
 _SEPARATOR_RE = re.compile(r"以及|及|和|与|、")
 # A predicate opening with an adverb (要延链发展, 尽快见效) closes the phrase
 # before it even when its verb is not one of ours.
-_ADVERB_RE = re.compile(f"^(?:{alternation(ADVERBS)})")
+_ADVERB_RE = re.compile(f"^(?:{alternation(PREDICATE_ADVERBS)})")
 _STATIVE_RE = re.compile(alternation(STATIVE_VERBS))
 _NOT_ETC = "高平同对均初中特优上下劣相次超头一二三"
 _COUNT_TAIL_RE = re.compile(rf"(?:[\d.]+|[两二三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")
@@ -219,9 +219,10 @@ def _tail(text: str, last_piece: tuple[int, int], head_ends: dict[int, str]) -> 
     for m in re.finditer("等", piece):
         if m.start() > 0 and piece[m.start() - 1] not in _NOT_ETC:
             return a + m.start()
-    for m in _COUNT_TAIL_RE.finditer(piece):
-        if a + m.start() in head_ends:
-            return a + m.start()
+    if a > 0:  # a count closes a list (A、B两个…产业园), not a single name
+        for m in _COUNT_TAIL_RE.finditer(piece):
+            if a + m.start() in head_ends:
+                return a + m.start()
     return None
 
 

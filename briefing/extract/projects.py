@@ -18,7 +18,8 @@ from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has
                                               head_ends_at, parse_group)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
-                                    DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES,
+                                    COUNT_CLASSIFIERS,
+                                    DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
                                     PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
                                     SETTLING_VERBS, STAGE_WORDS, STATIVE_VERBS, WORKS_SUFFIXES)
 from briefing.model import Article, Fact
@@ -30,6 +31,10 @@ _SUFFIX_END_RE = re.compile(f"(?<=.)(?:{alternation(HEAD_SUFFIXES)})$")
 _PROPER_MARK_RE = re.compile(r"[A-Za-z]|\d(?![.．]\d)")
 _CATEGORY_RE = re.compile(f"(?:{alternation(CATEGORY_ENDINGS)})$|(?:重大|重点)"
                           f"(?:{alternation(['能源', '产业', '交通', '水利', '民生', '基础设施'])})")
+# The work on a site named after it (X建设进度, X土建和设备安装): a construction project.
+_WORKS_PROCESS_RE = re.compile(alternation([p for p in PROCESS_NOUNS if p not in ("工作", "情况")]))
+# A count inside a name leaves a category (科技园6条PPP道路项目).
+_INNER_COUNT_RE = re.compile(rf"(?<=.)\d+[{COUNT_CLASSIFIERS}]")
 # 建成后的X: a time, not a governing verb.
 _TEMPORAL = ("后", "前", "时", "中", "以来")
 _PROCESS_AFTER_DE_RE = re.compile(rf"(?:{PROCESS}|开工|动工|通车|投产|建成|竣工)")
@@ -136,6 +141,8 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
 def _name(text: str, cs: int, item: Item, group: Group) -> str:
     name = text[cs + item.start:cs + item.end].strip()
     name = name[list_marker_end(name):]
+    if name.startswith("项目") and len(name) > 4:
+        name = name[2:]  # 已投产项目海尚水产食品项目: the apposition names it
     if item.shared >= 0:
         name += text[cs + item.shared:cs + group.end]
     return name
@@ -148,7 +155,7 @@ def _acceptable(name: str, item: Item) -> bool:
     plain = strip_quotes(modifier)
     if head == "工程" and not is_works(name):
         return False
-    if _CATEGORY_RE.search(name):
+    if _CATEGORY_RE.search(name) or _INNER_COUNT_RE.search(name):
         return False
     plain = _SUFFIX_END_RE.sub("", plain)
     if len(plain.replace(MASK, "")) < 2 or is_generic(plain) or is_evaluative(name):
@@ -165,8 +172,7 @@ def _proper(name: str) -> int:
 
 def _verb_weight(before: list[str], after: list[str], process: str, subject: bool) -> int:
     words = "|".join(before + after)
-    if any(v in words for v in BUILD_VERBS) or (process and "建设" in process) \
-            or any(p in process for p in ("前期工作", "规划编制", "征地")):
+    if any(v in words for v in BUILD_VERBS) or _WORKS_PROCESS_RE.search(process):
         return 2
     if any(v in words for v in PUSH_VERBS):
         return 1
