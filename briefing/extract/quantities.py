@@ -72,6 +72,11 @@ class Reading:
     stretch: float | None = None
 
 
+def _start_of(boundary: re.Pattern, text: str, pos: int) -> int:
+    """Where the clause (or list item) holding `pos` begins."""
+    return max((m.end() for m in boundary.finditer(text, 0, pos)), default=0)
+
+
 def _enclosed(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ENCLOSED.finditer(text)]
 
@@ -154,10 +159,9 @@ def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) 
 def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
                 readings: list[Reading]) -> Reading | None:
     """A count before its noun: 推动40个工业项目动工."""
-    if a.kind == "money" or a.kind == "measure" and a.bound in ("≥", "≤") and text[a.end - 2:a.end] in ("以上", "以下"):
+    names_a_class = a.kind == "measure" and text.endswith(("以上", "以下"), 0, a.end)
+    if a.kind in ("money", "percent") or names_a_class:
         return None  # 10亿元以上项目, 超百亿元项目, 1公顷以下撂荒耕地 name a class
-    if a.kind == "percent":
-        return None
     stop = _PIECE.search(text, nxt)
     phrase, following = phrase_after(text, nxt, stop.start() if stop else len(text),
                                      MILESTONES + BECOME)
@@ -185,7 +189,7 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
 def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]) -> Reading | None:
     """An indicator before its figure: 地区生产总值增长8%, or the clause leans on the last one."""
     np_end, verbs = _strip_predicates(text, piece_start, a.start)
-    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, a.start)), default=0)
+    clause_start = _start_of(_CLAUSE, text, a.start)
     if any(v in UNREADABLE for v in verbs) or PROJECTION.search(text, clause_start, a.start):
         return None
     phrase = phrase_before(text, np_end, piece_start, alias_end=a.start, verbs=_BOUNDARY)
@@ -208,7 +212,7 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
 
 def _single_subject(text: str, a: Amount, phrase: Phrase, readings: list[Reading]) -> bool:
     """A firm's turnover or one project's investment is not a figure of the region."""
-    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, phrase.start)), default=0)
+    clause_start = _start_of(_CLAUSE, text, phrase.start)
     if any(w in text[:phrase.start] for w in SINGLE_SUBJECT):
         return True
     if any(w in text[clause_start:phrase.start] for w in FIRM):
@@ -240,10 +244,9 @@ def _lean_on(text: str, a: Amount, piece_start: int, verbs: list[str],
 
 
 def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
-    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, a.start)), default=0)
-    clause_end_m = _CLAUSE.search(text, a.end)
-    clause = (clause_start, clause_end_m.start() if clause_end_m else len(text))
-    piece_start = max((m.end() for m in _PIECE.finditer(text, 0, a.start)), default=0)
+    clause_end = _CLAUSE.search(text, a.end)
+    clause = (_start_of(_CLAUSE, text, a.start), clause_end.start() if clause_end else len(text))
+    piece_start = _start_of(_PIECE, text, a.start)
     nxt = a.end
     paren = _PAREN_AFTER.match(text, nxt)
     if paren:
@@ -331,7 +334,7 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     years = [c for c in years if c.year]
     facts: list[Fact] = []
     for r in readings:
-        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, r.amount.start)), default=0)
+        clause_start = _start_of(_CLAUSE, text, r.amount.start)
         year = _year(r, years)
         tense = _tense(r, tenses, clause_start, year, sentence, ref)
         if tense is None:
