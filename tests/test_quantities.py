@@ -120,6 +120,7 @@ def test_a_class_of_projects_is_part_of_the_name():
     "该企业负责人介绍，今年1-4月企业产值同比增长25%。",
     "全县辖12个乡镇，县域面积1860平方公里。",
     "新建商品住宅成交均价12600元/平方米。",
+    "今年全市地区生产总值力争增长6%-7%。",
     "发布时间：2023-05-06 浏览次数：1256 评论12条",
     "3.加快推进数字化改造。",
     "比全省平均水平高1.2个百分点，是2019年的2.3倍。",
@@ -150,6 +151,12 @@ def test_period_to_date_is_this_year_and_a_comparison_base_is_not():
     got = rows("1-5月，全县规模以上工业总产值完成86.3亿元，较去年同期增长11.2%。", date="2023-06-30")
     assert [(g[0], g[1], g[3], g[4]) for g in got] == [
         ("actual", 2023, "level", 86.3), ("actual", 2023, "growth", 11.2)]
+
+
+def test_holiday_figures_belong_to_this_year():
+    got = rows("春节假期，全县接待游客45.6万人次，实现旅游收入3.2亿元。", date="2024-02-18")
+    assert [(g[0], g[1], g[2], g[4]) for g in got] == [
+        ("actual", 2024, "游客", 45.6), ("actual", 2024, "旅游收入", 3.2)]
 
 
 def test_headline_figures_quoted_at_an_event_still_count():

@@ -41,6 +41,7 @@ _ENCLOSED = re.compile(r"“[^”]{1,12}”|《[^》]*》|\([^)]*\)|（[^）]*�
 _PAREN_AFTER = re.compile(
     rf"[(（][^)）]{{0,16}}[)）](?:(?:{'|'.join(MEASURE_UNITS + COUNT_UNITS)})(?=[,，、;；。]|$))?")
 _CJK = re.compile(r"[\u4e00-\u9fff“「‘]")
+_RANGE_AFTER = re.compile(r"[-—~～－至到]\d")
 
 
 def _alternation(words) -> re.Pattern:
@@ -91,6 +92,8 @@ def _is_candidate(text: str, a: Amount, enclosed: list[tuple[int, int]]) -> bool
         return False
     if after.isascii() and after.isalnum() or after in ("/", "／"):  # 12000元/平方米 is a rate
         return False
+    if _RANGE_AFTER.match(text, a.end):
+        return False  # 增长6%-7%: a range, read neither end as the figure
     return not (a.is_count and a.value <= 1) and a.value != 0
 
 
