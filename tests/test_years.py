@@ -68,6 +68,9 @@ def test_an_undated_article_takes_the_year_of_its_lead_event():
             "今年，全市力争地区生产总值增长7%。\n")
     art = Article(id="t", path="t.txt", title="t", text=text)
     assert reference_year(art) == 2023
+    summary = Article(id="t", path="t.txt", title="t",
+                      text="瑞安新闻\n近日，瑞安市召开2022年度工作总结会，总结过去一年的工作成绩。\n")
+    assert reference_year(summary) is None
 
 
 def test_default_year_of_a_figure_with_no_time_word():

@@ -89,7 +89,8 @@ EVENT_WORDS = ("昨日", "昨天", "今日", "今天", "日前", "近日", "当�
 LEAD_SENTENCES = 6
 _LEAD_SENTENCE = re.compile(r"[^。！？!?\n]+")
 _EVENT = re.compile(_alternation(EVENT_WORDS))
-_HORIZON_YEAR = re.compile(r"(?<![\d.\-—~比较与同到至为])((?:19|20)\d{2})年(?!代)")
+# …but not a year it sums up: 近日召开2022年度工作总结会 is held the year after.
+_HORIZON_YEAR = re.compile(r"(?<![\d.\-—~比较与同到至为])((?:19|20)\d{2})年(?!代|度|工作总结|总结|回顾)")
 
 
 @dataclass
