@@ -100,6 +100,11 @@ def test_shares_and_declines():
     ]
 
 
+def test_an_amount_qualifying_a_counted_set():
+    got = rows("今年将实施好年度投资86.5亿元的42项省重点建设项目。")
+    assert [(g[2], g[4], g[5]) for g in got] == [("年度投资", 86.5, "亿元"), ("省重点项目", 42.0, "项")]
+
+
 def test_a_class_of_projects_is_part_of_the_name():
     got = rows("今年力争引进10亿元以上项目不少于8个、超亿元项目30个。")
     assert [(g[2], g[4], g[6]) for g in got] == [("10亿元以上项目", 8.0, "≥"), ("亿元以上项目", 30.0, "=")]
@@ -177,8 +182,8 @@ def test_traditional_pdf_text_is_quoted_verbatim():
     got = facts(trad, date="2023-02-10", plain=plain)
     assert [(f.kind, f.year, f.indicator, f.value) for f in got] == [
         ("actual", 2022, "地区生产总值", 512.6), ("actual", 2022, "地区生产总值", 5.3)]
-    assert got[0].quote == "地區生產總值完成 512.6 億元"
-    assert got[1].quote == "地區生產總值完成 512.6 億元，增長 5.3%"
+    assert got[0].quote == "全縣地區生產總值完成 512.6 億元"
+    assert got[1].quote == "全縣地區生產總值完成 512.6 億元，增長 5.3%"
 
 
 def test_region_comes_from_the_sentence():

@@ -42,6 +42,8 @@ _PAREN_AFTER = re.compile(
     rf"[(（][^)）]{{0,16}}[)）](?:(?:{'|'.join(MEASURE_UNITS + COUNT_UNITS)})(?=[,，、;；。]|$))?")
 _CJK = re.compile(r"[\u4e00-\u9fff“「‘]")
 _RANGE_AFTER = re.compile(r"[-—~～－至到]\d")
+# A list mark opening an item: 7. / (三) / 二、 / ●
+_LIST_LEAD = re.compile(r"(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[●•·▪■◆★])*")
 
 
 def _alternation(words) -> re.Pattern:
@@ -140,7 +142,7 @@ def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) 
         attributive = [r for r in readings if r.amount.end == end - 1]
         if not attributive:
             return None
-        end = _unlink(text, clause_start, attributive[-1].start)
+        end = _unlink(text, clause_start, attributive[-1].phrase.start)
     if end > clause_start and text[end - 1] == "等":
         head = text[clause_start:end - 1]  # 推动李锦记、中车等50家企业: the verb heads the list
         found = [(head.rfind(v), v) for v in GOVERNING + CAUSATIVE if v in head]
@@ -210,7 +212,11 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     measured = _measure(a, phrase, verbs, text)
     if measured is None:
         return None
-    return Reading(a, phrase, measured[0], measured[1], phrase.start, a.end)
+    # The quote is the whole list item up to the figure: 力争 or 2021年 before the
+    # indicator is part of the evidence for its kind and year.
+    lead = _LIST_LEAD.match(text, piece_start)
+    start = min(lead.end() if lead else piece_start, phrase.start)
+    return Reading(a, phrase, measured[0], measured[1], start, a.end)
 
 
 def _single_subject(text: str, a: Amount, phrase: Phrase, readings: list[Reading]) -> bool:
@@ -260,7 +266,10 @@ def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
             return None  # 投资200亿元的中创新航基地: the amount describes a project
     elif nxt < len(text) and _CJK.match(text, nxt) and not text.startswith(MARKS, nxt):
         return _read_after(text, a, nxt, clause, readings)
-    return _read_before(text, a, piece_start, readings)
+    reading = _read_before(text, a, piece_start, readings)
+    if reading is not None and paren and reading.end == a.end:
+        reading.end = paren.end()  # 266.67公顷(4000亩): the conversion belongs to the quote
+    return reading
 
 
 def _starts_with_count(text: str, pos: int) -> bool:
