@@ -270,7 +270,10 @@ def is_works(name: str) -> bool:
 
 
 def strip_quotes(text: str) -> str:
-    return "".join(ch for ch in text if ch not in _QUOTES and ch not in "《》")
+    return text.translate(_NO_QUOTES)
+
+
+_NO_QUOTES = str.maketrans("", "", _QUOTES + "《》")
 
 
 @lru_cache(maxsize=4096)

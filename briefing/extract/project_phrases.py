@@ -125,6 +125,13 @@ def has_head(text: str, start: int = 0, end: int | None = None) -> bool:
     return bool(HEAD_RE.search(text, start, end) or _SCHOOL_RE.search(text, start, end))
 
 
+def head_positions(text: str) -> list[int]:
+    """Where head nouns start in `text`, in order: the cheap test before any parsing."""
+    found = [m.start() for m in HEAD_RE.finditer(text)]
+    schools = [m.start() for m in _SCHOOL_RE.finditer(text)]
+    return sorted(found + schools) if schools else found
+
+
 def _heads(text: str) -> list[re.Match]:
     """Head nouns in `text`, left to right, numbered schools among them."""
     found = list(HEAD_RE.finditer(text))

@@ -9,13 +9,14 @@ first: a phrase without enough evidence stays out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from briefing.extract.mentions import ArticleMemory, name_region
 from briefing.extract.names import (INVESTMENT, MASK, Cut, alternation, chain_after,
                                     chain_before, frame, is_evaluative, is_generic, is_works,
                                     list_marker_end, place_prefix, strip_quotes)
 from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has_head,
-                                              head_ends_at, parse_group)
+                                              head_ends_at, head_positions, parse_group)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
                                     COUNT_CLASSIFIERS,
@@ -48,17 +49,23 @@ def extract_projects(sentence: Sentence, article: Article) -> list[Fact]:
     if not has_head(sentence.text):
         return []
     prepared = frame(sentence)
+    heads = head_positions(prepared.masked)
     facts: list[Fact] = []
     for cs, ce in prepared.clauses:
-        if has_head(prepared.masked, cs, ce):
+        if _any_between(heads, cs, ce):
             start, found = prepared.clause_cuts(cs, ce)
             facts.extend(_clause_projects(sentence, article, prepared.masked[cs:ce], cs, ce,
-                                          start, found))
+                                          start, found, [h - cs for h in heads]))
     return facts
 
 
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
 def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int, ce: int,
-                     start: int, found: list[Cut]) -> list[Fact]:
+                     start: int, found: list[Cut], heads: list[int]) -> list[Fact]:
     found = [c for c in found
              if not (c.word in _NAME_VERBS and HEAD_RE.match(clause, c.end) and c.start > start)
              and not (c.word in WORKS_SUFFIXES and head_ends_at(clause, c.start))]
@@ -67,7 +74,7 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
     original = sentence.text[cs:ce]
     facts: list[Fact] = []
     for seg_start, seg_end in zip(bounds, ends):
-        if seg_end <= seg_start or not has_head(clause, seg_start, seg_end):
+        if seg_end <= seg_start or not _any_between(heads, seg_start, seg_end):
             continue
         group = parse_group(clause, original, seg_start, seg_end)
         if group is None:
