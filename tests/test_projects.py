@@ -151,3 +151,7 @@ def test_news_sentences_without_projects():
             "该项目总投资10亿元，项目建成后可实现年产值50亿元。"
             "我市举行重大项目集中开工活动，共有56个项目集中开工。")
     assert names(text) == []
+
+
+def test_a_bare_category_shares_no_head_with_the_words_before_it():
+    assert names("全市投资增速较快、大项目推进顺利。") == []

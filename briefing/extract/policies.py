@@ -53,6 +53,9 @@ _GENERIC_OPEN_RE = re.compile(f"^(?:{alternation(GENERIC_POLICY_WORDS)})")
 _GENERIC_CLOSE_RE = re.compile(f"(?:{alternation(GENERIC_POLICY_WORDS)})$")
 _PLAIN_FOLLOW_RE = re.compile(r"^(?:$|[、和及与等为]|方面|不动摇|落地|见效|的实施)")
 
+# Particles end a name but are no evidence of anything (听取了《…》).
+_PARTICLES = ("了", "的")
+
 _memory = ArticleMemory()
 
 
@@ -112,7 +115,8 @@ def _governing(clause_m: str, found: list[Cut], pos: int, start: int) -> tuple[i
         earlier = [c for c in found if c.end <= chain[-1].start and c.word != "的"]
         if earlier:
             chain = chain_before(found, earlier[-1].end) or chain
-    return (chain[0].start if chain else pos), clause_m[start:pos]
+    verbs = [c for c in chain if c.word not in _PARTICLES]
+    return (verbs[0].start if verbs else pos), clause_m[start:pos]
 
 
 def _category(heads: str) -> str:

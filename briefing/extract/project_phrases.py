@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.names import alternation
+from briefing.extract.names import alternation, is_generic
 from briefing.extract.vocab import (COUNT_CLASSIFIERS, HEAD_SUFFIXES, NOT_HEADS,
                                     NUMBERED_SCHOOL, POLICY_HEADS, PREDICATE_ADVERBS,
                                     PROCESS_NOUNS, PROJECT_HEADS, STATIVE_VERBS, WORKS_SUFFIXES)
@@ -181,7 +181,7 @@ def _split_items(text: str, head_ends: dict[int, str]) -> list[Item]:
         pieces[-1] = (pieces[-1][0], tail)
         sharing = set() if _sector_tail(text[tail:]) else set(range(len(pieces)))
     else:
-        sharing = _short_run(pieces, head_ends, len(head))
+        sharing = _short_run(text, pieces, head_ends, len(head))
     shared = _shared_start(text, len(text) - len(head))
     items: list[Item] = []
     for n, (a, b) in enumerate(pieces):
@@ -195,12 +195,15 @@ def _split_items(text: str, head_ends: dict[int, str]) -> list[Item]:
     return items
 
 
-def _short_run(pieces: list[tuple[int, int]], head_ends: dict[int, str], head: int) -> set[int]:
+def _short_run(text: str, pieces: list[tuple[int, int]], head_ends: dict[int, str],
+               head: int) -> set[int]:
     """珠西国际陆港一期、嘉民、熙麦项目: short bare names right before a short last
     name share its head; anything longer is a phrase of its own."""
     a, b = pieces[-1]
     if len(pieces) < 2 or b - a - head > _SHARED_HEAD_NAME:
         return set()
+    if is_generic(text[a:b - head]):
+        return set()  # 投资增速较快、大项目推进顺利: a bare category shares nothing
     run: set[int] = set()
     for n in range(len(pieces) - 2, -1, -1):
         a, b = pieces[n]
