@@ -91,6 +91,16 @@ def test_canonical_indicator_names(written, name):
     assert canonical(written) == name
 
 
+def test_a_clause_about_the_indicator_just_named():
+    got = rows("2023年，数字经济核心产业增加值增长12%，占GDP比重达到11.5%；新开工亿元以上项目368个，"
+               "竣工投产186个；新增高企120家，总数达到1150家。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("数字经济核心产业增加值", "growth", 12.0),
+        ("数字经济核心产业增加值占GDP比重", "share", 11.5),
+        ("亿元以上项目", "level", 368.0), ("亿元以上项目竣工投产", "level", 186.0),
+        ("高新技术企业", "level", 120.0), ("高新技术企业总数", "level", 1150.0)]
+
+
 def test_shares_and_declines():
     got = rows("2023年，研发经费投入强度达到3.1%，城镇调查失业率控制在5.2%以内，单位地区生产总值能耗下降3.2%。")
     assert [(g[2], g[3], g[4], g[6]) for g in got] == [

@@ -30,6 +30,7 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     "高新技术企业": ("高新技术企业", "高企", "国家高企", "国家级高新技术企业", "国家高新技术企业"),
     "科技型中小企业": ("科技型中小企业", "入库科技型中小企业"),
     "城镇新增就业": ("城镇新增就业", "新增城镇就业", "城镇新增就业人数"),
+    "实际使用外资": ("实际使用外资", "实际利用外资", "实际使用外资金额", "实际利用外资金额"),
     "研发经费投入强度": ("研发经费投入强度", "研发投入强度", "R&D经费投入强度",
                    "研发经费支出占地区生产总值比重", "研发经费投入占地区生产总值比重",
                    "研发经费占地区生产总值比重", "研发经费支出占GDP比重",
@@ -43,6 +44,7 @@ SHARE_HEADS = ("率", "比重", "占比", "比例", "强度", "份额")
 PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"超((?:\d+(?:\.\d+)?|[百千])?[万亿]?元)"), r"\1以上"),
     (re.compile(r"建设项目$"), "项目"),
+    (re.compile(r"(?<=.)(?:数量|总数|个数|家数)$"), ""),
     (re.compile(r"[“”\"'‘’「」『』]"), ""),
 )
 # Scope words that say where, not what: 全市地区生产总值 is 地区生产总值.
@@ -75,11 +77,13 @@ STOP_TAGS = frozenset({"u", "uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "
 CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "等", "并", "或"})
 PLACE_SUFFIXES = "省市区县旗州盟"
 
+# Cut whole: quoted names, money classes (亿元以上), report words and every alias.
 _CHUNK = re.compile(
     r"“[^”]{1,16}”|‘[^’]{1,16}’|「[^」]{1,16}」"
     r"|超?(?:(?:\d+(?:\.\d+)?|[百千])?[万亿]元|\d+(?:\.\d+)?元)(?:以上|以下)?"
     r"|规模以上|每(?:十万|万|千|百)?人口?|R&D|"
-    + "|".join(sorted(REPORT_WORDS, key=len, reverse=True))
+    + "|".join(sorted(set(REPORT_WORDS) | {a for names in INDICATORS.values() for a in names},
+                      key=len, reverse=True))
 )
 
 

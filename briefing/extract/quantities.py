@@ -42,6 +42,7 @@ _PAREN_AFTER = re.compile(
     rf"[(（][^)）]{{0,16}}[)）](?:(?:{'|'.join(MEASURE_UNITS + COUNT_UNITS)})(?=[,，、;；。]|$))?")
 _CJK = re.compile(r"[\u4e00-\u9fff“「‘]")
 _RANGE_AFTER = re.compile(r"[-—~～－至到]\d")
+_MILESTONE_RUN = re.compile("(?:" + "|".join(sorted(MILESTONES + ("竣工",), key=len, reverse=True)) + ")+")
 # A list mark opening an item: 7. / (三) / 二、 / ●
 _LIST_LEAD = re.compile(r"(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[●•·▪■◆★])*")
 
@@ -202,11 +203,17 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
         return _lean_on(text, a, piece_start, verbs, readings)
     if is_descriptive(phrase.name) or _single_subject(text, a, phrase, readings):
         return None
-    if phrase.name in BARE_HEADS:
+    if phrase.name in BARE_HEADS or _MILESTONE_RUN.fullmatch(phrase.name) or (
+            text.endswith("占", 0, phrase.start)):
+        # 总数达到186家, 竣工投产186个, 占GDP比重11.5%: of the indicator just named
         if not readings:
             return None
-        last = readings[-1].phrase  # 新增高新技术企业35家，总数达到186家
-        phrase = Phrase(last.name + phrase.name, phrase.start, phrase.end)
+        last = readings[-1].phrase
+        own = text[phrase.start - 1:phrase.end] if text.endswith("占", 0, phrase.start) else phrase.name
+        if _MILESTONE_RUN.fullmatch(phrase.name):
+            own = text[_start_of(_PIECE, text, phrase.start):phrase.end]
+        phrase = Phrase(last.name + own, phrase.start, phrase.end)
+        piece_start = min(piece_start, readings[-1].start)  # quote from the indicator named
     elif phrase.name in INVESTMENT and text.endswith(("完成", "实现"), 0, phrase.start):
         phrase = Phrase(text[phrase.start - 2:phrase.end], phrase.start - 2, phrase.end)
     measured = _measure(a, phrase, verbs, text)
