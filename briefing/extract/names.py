@@ -252,8 +252,13 @@ def is_generic(modifier: str) -> bool:
 
 
 def is_evaluative(name: str) -> bool:
-    """Goal and role phrases (国内一流的…基地, 重要承载区) carry a judgement word."""
-    return any(w in name for w in EVALUATIVE_WORDS) or name.startswith(EVALUATIVE_OPENINGS)
+    """Goal and role phrases (国内一流的…基地, 重要承载区, 智慧…2.0示范园区) carry a
+    judgement word or a version number."""
+    return (any(w in name for w in EVALUATIVE_WORDS) or name.startswith(EVALUATIVE_OPENINGS)
+            or bool(_VERSION_RE.search(name)))
+
+
+_VERSION_RE = re.compile(r"\d\.0(?!\d)")
 
 
 def starts_with_count(text: str) -> bool:
