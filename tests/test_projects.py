@@ -155,3 +155,10 @@ def test_news_sentences_without_projects():
 
 def test_a_bare_category_shares_no_head_with_the_words_before_it():
     assert names("全市投资增速较快、大项目推进顺利。") == []
+
+
+def test_hubs_reservoirs_and_phases_are_works():
+    assert names("开工建设马岭水利枢纽和夹岩水库。") == ["马岭水利枢纽", "夹岩水库"]
+    assert names("推进鸭溪电厂二期。") == ["鸭溪电厂二期"]
+    assert one("南宁至玉林铁路全线贯通。").stage == "建成"
+    assert one("全面完成解放大道快速化改造。").name == "解放大道快速化改造"

@@ -34,6 +34,7 @@ _CATEGORY_RE = re.compile(f"(?:{alternation(CATEGORY_ENDINGS)})$|(?:重大|重�
                           f"(?:{alternation(['能源', '产业', '交通', '水利', '民生', '基础设施'])})")
 # The work on a site named after it (X建设进度, X土建和设备安装): a construction project.
 _WORKS_PROCESS_RE = re.compile(alternation([p for p in PROCESS_NOUNS if p not in ("工作", "情况")]))
+_PHASE_RE = re.compile("[一二三四五六七八九首]期")
 # A count inside a name leaves a category (科技园6条PPP道路项目).
 _INNER_COUNT_RE = re.compile(rf"(?<=.)\d+[{COUNT_CLASSIFIERS}]")
 # 建成后的X: a time, not a governing verb.
@@ -173,8 +174,10 @@ def _acceptable(name: str, item: Item) -> bool:
 
 
 def _proper(name: str) -> int:
-    """A place or a road or plant number in the name marks it as one site."""
-    return 1 if place_prefix(name) or _PROPER_MARK_RE.search(name) else 0
+    """A place, a road or plant number, or a phase (二期: only works have phases)
+    in the name marks it as one site."""
+    return 1 if (place_prefix(name) or _PROPER_MARK_RE.search(name)
+                 or _PHASE_RE.search(name)) else 0
 
 
 def _verb_weight(before: list[str], after: list[str], process: str, subject: bool) -> int:
