@@ -13,11 +13,12 @@ from briefing.model import Article, Fact
 def name_region(span: str, sentence: Sentence) -> str | None:
     """The sentence's region, unless the named span itself belongs to another one.
 
-    Remembered per (span, region): a name recurs across an article and a week,
-    and the answer only depends on the two.
+    Remembered per span and sentence context (its region and the places it
+    names): a name recurs across an article and a week.
     """
-    key = (span, sentence.region)
+    key = (span, sentence.region, tuple(_codes(sentence.mentions)))
     if key not in _regions_of_names:
+        # Imported here: briefing.regions itself imports from briefing.extract.
         from briefing.regions.attribution import place_of
         if len(_regions_of_names) > _REGION_CACHE:
             _regions_of_names.clear()
@@ -25,7 +26,11 @@ def name_region(span: str, sentence: Sentence) -> str | None:
     return _regions_of_names[key]
 
 
-_regions_of_names: dict[tuple[str, str | None], str | None] = {}
+def _codes(mentions: list) -> list[str]:
+    return [getattr(region, "code", str(region)) for _, region in mentions]
+
+
+_regions_of_names: dict[tuple, str | None] = {}
 _REGION_CACHE = 20_000
 
 
