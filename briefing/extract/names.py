@@ -47,12 +47,13 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_SINGLE = "|".join(f"{ch}(?![{SINGLE_CHARACTER_GUARDS.get(ch, '')}])" if ch in
-                   SINGLE_CHARACTER_GUARDS else re.escape(ch)
-                   for ch in sorted({w for w in GOVERNING_VERBS + ADVERBS if len(w) == 1}))
+# Governing words: many-character ones are literals in one flat alternation;
+# single characters are a character class whose guards (以 but not 以及) are
+# checked after the match, so neither regex leaves re's fast literal scan.
 _CUT_RE = re.compile(alternation([w for w in GOVERNING_VERBS + ADVERBS + CHAIN_ONLY_VERBS
-                                  if len(w) > 1])
-                     + "|" + _SINGLE + "|的")
+                                  if len(w) > 1]))
+_SINGLES = sorted({w for w in GOVERNING_VERBS + ADVERBS if len(w) == 1} | {"的"})
+_SINGLE_RE = re.compile("[" + "".join(_SINGLES) + "]")
 _ADVERB_SET = frozenset(ADVERBS + CHAIN_ONLY_VERBS)
 _NOMINAL_RE = re.compile(alternation(NOMINAL_VERBS))
 _OPENER_RE = re.compile(f"(?:{alternation(OPENERS)})[，,]?")
@@ -193,6 +194,10 @@ def cuts(clause: str, start: int = 0) -> list[Cut]:
     invested = ([Cut(m.start(), m.end(), m.group())
                  for m in _INVESTMENT_RE.finditer(clause, start)] if "投资" in clause else [])
     found = [Cut(m.start(), m.end(), m.group()) for m in _CUT_RE.finditer(clause, start)]
+    covered = {i for c in found for i in range(c.start, c.end)}
+    found += [Cut(m.start(), m.end(), m.group()) for m in _SINGLE_RE.finditer(clause, start)
+              if m.start() not in covered and not _guarded(clause, m)]
+    found.sort()
     if invested:
         found = sorted(invested + [c for c in found if not _overlaps(c, invested)])
     if "建设" in clause or "改造" in clause:
@@ -208,6 +213,12 @@ def cuts(clause: str, start: int = 0) -> list[Cut]:
         valid.append(c)
     valid.reverse()
     return valid
+
+
+def _guarded(clause: str, m: re.Match) -> bool:
+    """以 before 及 is 以及, not 以: the guard characters say which words it starts."""
+    nxt = clause[m.end():m.end() + 1]
+    return bool(nxt) and nxt in SINGLE_CHARACTER_GUARDS.get(m.group(), "")
 
 
 def _overlaps(cut: Cut, others: list[Cut]) -> bool:

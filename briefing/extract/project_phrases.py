@@ -56,6 +56,8 @@ _SHARED_HEAD_NAME = 4
 
 @dataclass
 class Item:
+    """One name of a phrase; a bare listed name borrows the head at `shared`."""
+
     start: int          # clause offsets of the name as written
     end: int
     head: str           # the head noun the name ends with, or the shared one
@@ -64,6 +66,8 @@ class Item:
 
 @dataclass
 class Group:
+    """The names of one phrase and what closes it (a process noun or an adverb)."""
+
     items: list[Item]
     end: int            # end of the phrase, after a trailing 建设/进度
     tail: str           # text after the last name (建设进度, 等项目…)
