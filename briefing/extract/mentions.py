@@ -5,7 +5,7 @@ its short form, or first bare and later with its investment, is still one fact.
 """
 from __future__ import annotations
 
-from briefing.extract.names import strip_quotes
+from briefing.extract.names import place_prefix_anywhere, strip_quotes
 from briefing.extract.sentences import Sentence
 from briefing.model import Article, Fact
 
@@ -16,6 +16,8 @@ def name_region(span: str, sentence: Sentence) -> str | None:
     Remembered per span and sentence context (its region and the places it
     names): a name recurs across an article and a week.
     """
+    if not _LEVEL_WORDS.intersection(span) and not place_prefix_anywhere(span):
+        return sentence.region  # a span that names no place cannot move the fact
     key = (span, sentence.region, tuple(_codes(sentence.mentions)))
     if key not in _regions_of_names:
         # Imported here: briefing.regions itself imports from briefing.extract.
@@ -31,6 +33,8 @@ def _codes(mentions: list) -> list[str]:
 
 
 _regions_of_names: dict[tuple, str | None] = {}
+# Level words that let a span point at another level (省“双十”战略 is the province's).
+_LEVEL_WORDS = frozenset("省市区县州盟旗")
 _REGION_CACHE = 20_000
 
 

@@ -292,11 +292,18 @@ def strip_quotes(text: str) -> str:
 _NO_QUOTES = str.maketrans("", "", _QUOTES + "《》")
 
 
-@lru_cache(maxsize=4096)
 def place_prefix(name: str) -> str:
     """The region name a name opens with (鹤山工业城 → 鹤山), else ''."""
+    mentions = _places(name)
+    return mentions[0].surface if mentions and mentions[0].start == 0 else ""
+
+
+def place_prefix_anywhere(text: str) -> bool:
+    """True when `text` names a region anywhere (广州软件学院, 江门至珠三角枢纽机场段)."""
+    return bool(_places(text))
+
+
+@lru_cache(maxsize=8192)
+def _places(text: str) -> tuple:
     from briefing.regions.gazetteer import load_gazetteer
-    mentions = load_gazetteer().find_mentions(name)
-    if mentions and mentions[0].start == 0:
-        return mentions[0].surface
-    return ""
+    return tuple(load_gazetteer().find_mentions(text))
