@@ -94,5 +94,7 @@ def _merge(earlier: Fact, later: Fact) -> None:
         earlier.stage = earlier.stage or later.stage
     elif earlier.stage is None and later.stage is not None:
         earlier.stage = later.stage
+        if earlier.investment is None:
+            earlier.quote = later.quote  # the quote must show the stage it gives
     if earlier.status is None and later.status is not None:
-        earlier.status = later.status
+        earlier.status, earlier.quote = later.status, later.quote
