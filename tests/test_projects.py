@@ -162,3 +162,9 @@ def test_hubs_reservoirs_and_phases_are_works():
     assert names("推进鸭溪电厂二期。") == ["鸭溪电厂二期"]
     assert one("南宁至玉林铁路全线贯通。").stage == "建成"
     assert one("全面完成解放大道快速化改造。").name == "解放大道快速化改造"
+
+
+def test_a_later_mention_gives_the_stage_and_its_quote():
+    facts = projects("打造芜湖航空产业园。芜湖航空产业园年内开工建设。")
+    assert [(f.name, f.stage) for f in facts] == [("芜湖航空产业园", "动工")]
+    assert "开工" in facts[0].quote
