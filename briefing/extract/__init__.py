@@ -27,9 +27,10 @@ def extract_article(article: Article) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for sentence in sentences:
-        if sentence.is_heading:
-            continue
-        for fact in (extract_quantities(sentence, article)
+        # A heading is context for the numbers below it, but it often names a
+        # project or policy itself (推进中欧(江门)中小企业国际合作区建设).
+        numbers = [] if sentence.is_heading else extract_quantities(sentence, article)
+        for fact in (numbers
                      + extract_projects(sentence, article)
                      + extract_policies(sentence, article)):
             if fact.key() not in seen:
