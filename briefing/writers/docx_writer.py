@@ -30,6 +30,7 @@ BLACK = RGBColor(0, 0, 0)
 LATIN = "Times New Roman"
 BODY_PT = 16
 TABLE_PT = 10.5           # 五号, the same as the PDF, so both wrap cells alike
+REFERENCE_PT = 9          # 小五 for 资料来源, which lists every article
 LINE_PT = 28.95          # 22 lines in the 225 mm type area (GB/T 9704)
 PAGE = {"width": 210, "height": 297, "top": 37, "bottom": 35, "left": 28, "right": 26,
         "footer": 25}
@@ -80,6 +81,7 @@ STYLES = (
     StyleSpec("Table Text", P, "仿宋_GB2312", TABLE_PT, "Normal"),
     StyleSpec("Table Heading", P, "黑体", TABLE_PT, "Normal", align=CENTER),
     StyleSpec("Note", P, "仿宋_GB2312", 14, "Normal", indent_chars=2, after=6),
+    StyleSpec("Reference", P, "仿宋_GB2312", REFERENCE_PT, "Normal", after=2),
     StyleSpec("Closing", P, "仿宋_GB2312", 14, "Normal"),
     StyleSpec("Footer", P, "宋体", 14, "Normal"),
     StyleSpec("Strong", C, "黑体", BODY_PT),
@@ -87,7 +89,7 @@ STYLES = (
 )
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
 PARAGRAPH_STYLES = {"body": "Body Text", "item": "List Paragraph", "note": "Note",
-                    "caption": "Caption"}
+                    "caption": "Caption", "reference": "Reference"}
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 

@@ -34,6 +34,7 @@ RED = colors.HexColor("#c00000")
 MARGINS = {"top": 37 * mm, "bottom": 35 * mm, "left": 28 * mm, "right": 26 * mm}
 TYPE_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]
 BODY_PT, LINE_PT, TABLE_PT = 16, 28.95, 10.5
+REFERENCE_PT = 9          # 小五: 资料来源 lists every article, so it is set small
 PAGE_NUMBER_PT = 14
 KEEP_TOGETHER_ROWS = 12
 MAX_FIGURE_HEIGHT = 190 * mm
@@ -73,6 +74,8 @@ class Styles:
                                       alignment=TA_CENTER, spaceBefore=6, spaceAfter=4)
         self.cell = ParagraphStyle("cell", fontName=body, fontSize=TABLE_PT,
                                    leading=TABLE_PT * 1.45, wordWrap="CJK")
+        self.reference = ParagraphStyle("reference", parent=self.cell, fontSize=REFERENCE_PT,
+                                        leading=REFERENCE_PT * 1.45, spaceAfter=2)
         self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
         self.head = ParagraphStyle("head", parent=self.cell, fontName=fonts["hei"],
                                    alignment=TA_CENTER)
@@ -275,7 +278,8 @@ def _section(section: Section, s: Styles, counter: list[int]) -> list[Flowable]:
                                              section.heading, level, f"s{counter[0]}")]
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            style = {"body": s.body, "item": s.item, "note": s.note, "caption": s.caption}
+            style = {"body": s.body, "item": s.item, "note": s.note, "caption": s.caption,
+                     "reference": s.reference}
             out.append(SpanParagraph(block.spans, style[block.style], s))
         elif isinstance(block, Table):
             out.extend(_table(block, s))
