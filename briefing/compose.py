@@ -153,15 +153,15 @@ def key_points(frame: pd.DataFrame, articles: int, *, cells: pd.DataFrame,
 
 
 def source_paragraphs(articles: list[Article]) -> list[Paragraph]:
-    """资料来源, complete but compact: one paragraph a day, each paper named once."""
+    """资料来源, complete but compact: one short paragraph per paper and day, so that
+    a thousand articles take a few pages of small type."""
     out = []
     for day, papers in tables.source_groups(articles):
-        spans = [Span(f"{chinese_date(day) if day else '日期不详'}：", "strong")]
-        for i, (paper, entries) in enumerate(papers):
-            spans.append(Span(("；" if i else "") + f"{paper or '出处不详'} ", "strong"))
-            spans.append(Span("；".join(f"[{n}]{title}" for n, title in entries)))
-        spans.append(Span("。"))
-        out.append(Paragraph(spans, "reference"))
+        when = chinese_date(day) if day else "日期不详"
+        for paper, entries in papers:
+            listed = "；".join(f"[{n}]{title}" for n, title in entries)
+            out.append(Paragraph([Span(f"{when} {paper or '出处不详'}：", "strong"),
+                                  Span(listed + "。")], "reference"))
     return out
 
 
