@@ -14,6 +14,7 @@ import jinja2
 import pandas as pd
 
 from briefing import tables
+from briefing.chart import MAX_REGIONS as MAX_CHART_REGIONS
 from briefing.chart import growth_chart
 from briefing.config import Config
 from briefing.document import (Block, Closing, Document, Figure, Masthead, Paragraph, Section,
@@ -180,16 +181,30 @@ def template_env(templates_dir: Path | None) -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, lstrip_blocks=True)
 
 
+def template_failure(exc: Exception) -> BriefingError:
+    """One line for a template that does not load or render: file and line when known.
+
+    A user's template is code we do not control, so any exception it raises while
+    rendering (a TypeError in an expression, say) is reported this way too.
+    """
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = f"{exc.name}:{exc.lineno}: "
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        where = "not found: "
+    else:
+        where = "" if isinstance(exc, (jinja2.TemplateError, ValueError)) \
+            else f"{type(exc).__name__}: "
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return BriefingError(f"template error: {where}{message}")
+
+
 def _render(env: jinja2.Environment, context: dict[str, Any],
             blocks: dict[str, Block | list[Block]]) -> list[Section]:
     try:
         text = env.get_template(MAIN_TEMPLATE).render(**context)
         return from_markup(text, blocks)
-    except jinja2.TemplateError as exc:
-        where = f"{exc.name}:{exc.lineno}: " if isinstance(exc, jinja2.TemplateSyntaxError) else ""
-        raise BriefingError(f"template error: {where}{exc}") from exc
-    except ValueError as exc:
-        raise BriefingError(f"template error: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - see template_failure
+        raise template_failure(exc) from exc
 
 
 def masthead(config: Config, issue_number: int, issue_date: dt.date) -> Masthead:
@@ -224,16 +239,22 @@ def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFil
     mark_new = previous_keys is not None
     cells = tables.target_cells(frame)
     comparison = _comparison(cells, limits)
-    png = growth_chart(frame, fonts)
     results = tables.targets_and_results(frame)
     merged_projects = tables.merged_mentions(frame, "project", limits.cell_sources)
     merged_policies = tables.merged_mentions(frame, "policy", limits.cell_sources)
     projects = tables.projects(merged_projects, limit=limits.top_projects, mark_new=mark_new)
     policies = tables.policies(merged_policies, limit=limits.top_policies, mark_new=mark_new)
     invest = merged_projects["investment"].sum() if not merged_projects.empty else 0
+    regions = region_items(frame, merged_projects, merged_policies, limits)
+    region_count = int(frame["region"].nunique())
+    # Too many regions for one chart: it shows those of 分区动态 and says so.
+    chart_regions = [r["name"] for r in regions] if region_count > MAX_CHART_REGIONS else None
+    png = growth_chart(frame, fonts, regions=chart_regions)
+    chart_caption = ("各地" if chart_regions is None else f"报道最多的{len(chart_regions)}个地区") \
+        + "地区生产总值增长目标与完成情况"
     blocks: dict[str, Block | list[Block]] = {
         "comparison": comparison,
-        "chart": [Figure("各地地区生产总值增长目标与完成情况", png)] if png else [],
+        "chart": [Figure(chart_caption, png)] if png else [],
         "results": _table("主要指标目标与完成情况", results),
         "projects": _table("重点项目", projects),
         "policies": _table("政策举措", policies),
@@ -248,8 +269,7 @@ def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFil
         if not merged_projects.empty else 0,
         "project_investment": tables.number(invest) if invest else "",
         "policy_count": len(merged_policies), "policies_listed": len(policies),
-        "regions": region_items(frame, merged_projects, merged_policies, limits),
-        "region_count": int(frame["region"].nunique()),
+        "regions": regions, "region_count": region_count,
         "measure_words": MEASURE_WORDS, "limits": limits,
         **key_points(frame, len(facts.articles), cells=cells, results=results,
                      projects=merged_projects, policies=merged_policies, limits=limits,

@@ -11,6 +11,7 @@ with pandoc's --reference-doc; only styles it lacks are added.
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from docx.enum.section import WD_SECTION_START
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from briefing.document import Closing, Document, Figure, Masthead, Paragraph, Section, Table
+from briefing.errors import BriefingError
 
 RED = RGBColor(0xC0, 0x00, 0x00)
 BLACK = RGBColor(0, 0, 0)
@@ -337,10 +340,18 @@ def _clear_body(doc: docx.document.Document) -> None:
             body.remove(child)
 
 
+def _house_document(path: Path) -> docx.document.Document:
+    """The `--reference-doc` file, or a one-line error when it is not a Word document."""
+    try:
+        return docx.Document(str(path))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+        raise BriefingError(f"{path}: not a usable Word document ({exc})") from exc
+
+
 def write_docx(document: Document, path: Path, *, reference_doc: Path | None = None) -> None:
     """Write `document` as .docx at `path`, styled from `reference_doc` when given."""
     house = reference_doc is not None
-    doc = docx.Document(str(reference_doc)) if house else docx.Document()
+    doc = _house_document(reference_doc) if house else docx.Document()
     if house:
         _clear_body(doc)
     _setup_styles(doc, house)
