@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from briefing import fonts as fonts_module
 from briefing.compose import compose
 from briefing.config import Config
+from briefing.document import Document, Masthead, Section, Table
 from briefing.errors import FontError
 from briefing.fonts import find_fonts
 from briefing.writers.pdf_writer import write_pdf
@@ -84,6 +85,18 @@ def test_long_tables_repeat_their_header(tmp_path, fonts):
     assert len(with_projects) >= 3
     table_pages = [p for p in with_projects if "号" in p and "投资" in p]
     assert len(table_pages) >= 2  # the 重点项目 table continues with its header
+
+
+def test_a_cell_taller_than_a_page_flows_on(tmp_path, fonts):
+    quote = "".join(f"第{i}句引文，" for i in range(1200)) + "引文结束"
+    table = Table("摘录", ["地区", "原文"], [["甲区", "短"], ["乙区", quote], ["丙区", "末行"]])
+    doc = Document(Masthead("简报", "第1期", "单位", "2023年3月1日"),
+                   [Section("长表", blocks=[table])])
+    out = tmp_path / "tall.pdf"
+    write_pdf(doc, out, fonts=fonts)
+    text = re.sub(r"\s+", "", pdftotext(out))
+    assert len(PdfReader(str(out)).pages) > 5
+    assert "第0句引文" in text and "第1199句引文，引文结束" in text and "末行" in text
 
 
 def test_hostile_text_prints_literally(tmp_path, fonts):
