@@ -235,6 +235,8 @@ def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFil
     """The briefing for `facts`; `previous_keys` (Fact.key of the last issue) turns on 新."""
     limits = Limits.from_config(config.briefing)
     issue_date = issue_date or default_issue_date(facts)
+    # No previous issue (the store gives an empty set): nothing is 新, rather than all.
+    previous_keys = previous_keys or None
     frame = tables.fact_frame(facts, previous_keys)
     mark_new = previous_keys is not None
     cells = tables.target_cells(frame)
@@ -250,8 +252,8 @@ def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFil
     # Too many regions for one chart: it shows those of 分区动态 and says so.
     chart_regions = [r["name"] for r in regions] if region_count > MAX_CHART_REGIONS else None
     png = growth_chart(frame, fonts, regions=chart_regions)
-    chart_caption = ("各地" if chart_regions is None else f"报道最多的{len(chart_regions)}个地区") \
-        + "地区生产总值增长目标与完成情况"
+    chart_caption = "各地地区生产总值增长目标与完成情况" + (
+        "" if chart_regions is None else f"（报道最多的{len(chart_regions)}个地区）")
     blocks: dict[str, Block | list[Block]] = {
         "comparison": comparison,
         "chart": [Figure(chart_caption, png)] if png else [],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
@@ -56,21 +57,31 @@ def format_target(value: float, unit: str | None, bound: str | None = "=",
 
 
 @lru_cache(maxsize=1)
-def _region_codes() -> dict[str, str]:
-    """Division codes by name, for the official order (city first, then its districts)."""
-    codes: dict[str, str] = {}
+def _region_codes() -> dict[str, list[str]]:
+    """Division codes by name (南山区 is in 深圳 and in 鹤岗), for the official order."""
+    codes: dict[str, list[str]] = {}
     if _GAZETTEER.is_file():
         with _GAZETTEER.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                codes.setdefault(row["name"], row["code"])
+                codes.setdefault(row["name"], []).append(row["code"])
     return codes
 
 
 def region_order(regions) -> list[str]:
-    """Regions in gazetteer code order; unknown names after, by name."""
+    """Regions in gazetteer code order (city first, then its districts); unknown names
+    after, by name. A name found in several provinces sorts with the province most of
+    the other regions are in: a briefing is about one place."""
     codes = _region_codes()
     unique = {r for r in regions if isinstance(r, str) and r}
-    return sorted(unique, key=lambda r: (codes.get(r, "999999"), r))
+    provinces = Counter(codes[r][0][:2] for r in unique if len(codes.get(r, ())) == 1)
+
+    def code(region: str) -> str:
+        found = codes.get(region)
+        if not found:
+            return "999999"
+        return max(found, key=lambda c: (provinces[c[:2]], -int(c)))
+
+    return sorted(unique, key=lambda r: (code(r), r))
 
 
 def norm_name(name: str) -> str:

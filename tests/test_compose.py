@@ -122,6 +122,8 @@ def test_new_marks_only_for_facts_not_in_previous_issue(fonts):
     assert marks
     plain = compose(facts, config=Config(), fonts=fonts)
     assert tables(plain, "重点项目")[0].header[0] == "地区"
+    first_issue = compose(facts, config=Config(), fonts=fonts, previous_keys=set())
+    assert tables(first_issue, "重点项目")[0].header[0] == "地区"  # not everything 新
 
 
 def test_closing_from_config(fonts):
@@ -185,7 +187,7 @@ def test_a_busy_week_lists_the_largest_and_says_how_many(fonts):
     assert amounts[0] == max(every)
     section = next(s for s in d.sections if s.title == "重点项目")
     assert "本期报道提及重点项目180个" in section.blocks[0].text
-    assert "下表列出投资额最大的5个，其余175个" in section.blocks[0].text
+    assert "下表列出投资额最大的5个，其余175个从略" in section.blocks[0].text
     regions = next(s for s in d.sections if s.title == "分区动态").children
     listed = [b.text for r in regions for b in r.blocks if b.text.startswith("重点项目：")]
     assert listed and all(re.search(r"等\d+个。$", t) and t.count("、") == 1 for t in listed)

@@ -55,3 +55,10 @@ def test_limits_from_config():
     for bad in (0, -3, "20", 2.5, True):
         with pytest.raises(ConfigError, match="top_projects"):
             Limits.from_config({"top_projects": bad})
+
+
+def test_a_name_in_two_provinces_sorts_with_the_briefings_province():
+    # 南山区 is a district of 深圳 (440305) and of 鹤岗 (230404)
+    assert tables.region_order(["南山区", "广东省", "深圳市", "福田区", "广州市"]) == \
+        ["广东省", "广州市", "深圳市", "福田区", "南山区"]
+    assert tables.region_order(["南山区", "鹤岗市"]) == ["鹤岗市", "南山区"]
