@@ -204,7 +204,7 @@ def merged_mentions(frame: pd.DataFrame, kind: str, ref_limit: int | None = None
     grouped = part.groupby(["region", "name_key"], dropna=False, sort=False)
     merged = grouped.last()
     merged["investment"] = grouped["investment"].max()
-    merged["refs"] = grouped["src"].agg(lambda s: source_refs(s, ref_limit))
+    merged["refs"] = [source_refs(srcs, ref_limit) for srcs in grouped["src"].agg(list)]
     merged["mentions"] = grouped["src"].nunique()
     merged["new"] = grouped["new"].all()
     return merged.reset_index()
