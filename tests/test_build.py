@@ -15,7 +15,7 @@ from briefing_samples import seed_facts, synthetic_facts
 from briefing import fonts as fonts_module
 from briefing.build import build_briefing
 from briefing.config import Config
-from briefing.errors import BriefingError, FontError
+from briefing.errors import BriefingError, FontError, InputError
 from briefing.writers import WRITERS
 
 CONFIG = Config(briefing={"title": "江门高质量发展简报", "unit": "江门市发展研究中心",
@@ -92,6 +92,22 @@ def test_failed_build_leaves_previous_files(tmp_path, monkeypatch):
         build_briefing(facts, tmp_path, config=CONFIG, name="weekly", formats=["docx", "pdf"])
     assert old.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["weekly.docx"]
+
+
+@pytest.mark.parametrize("error", [BriefingError("house style missing"),
+                                   InputError("house.docx", "house style missing")])
+def test_a_writer_failing_beside_the_pdf_is_reported_and_leaves_nothing(tmp_path, monkeypatch,
+                                                                     error):
+    def broken():
+        def write(document, path, **options):
+            Path(path).write_bytes(b"half a file")
+            raise error
+        return write
+
+    monkeypatch.setitem(WRITERS, "docx", broken)
+    with pytest.raises(BriefingError, match="house style missing"):
+        build_briefing(seed_facts(), tmp_path, config=CONFIG, name="weekly")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_no_cjk_font_is_an_error_with_install_hint(tmp_path, monkeypatch):
