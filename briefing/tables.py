@@ -259,14 +259,15 @@ def policies(merged: pd.DataFrame, *, limit: int | None = None,
     return _with_new_mark(out, m, mark_new)
 
 
-SourceEntry = tuple[int, str]          # (number in 资料来源, title)
+SourceEntry = tuple[int, str]                      # (number in 资料来源, title)
+PaperSources = tuple[str, list[SourceEntry]]        # (paper and page, its articles)
+DaySources = tuple[dt.date | None, list[PaperSources]]
 
 
-def source_groups(articles: list[Article]) -> list[tuple[dt.date | None,
-                                                           list[tuple[str, list[SourceEntry]]]]]:
-    """资料来源 by day, then by paper and page: [(date, [(paper, [(number, title)])])]."""
+def source_groups(articles: list[Article]) -> list[DaySources]:
+    """资料来源 by day, then by paper and page, in the order of their numbers."""
     numbers = source_numbers(articles)
-    days: list[tuple[dt.date | None, list[tuple[str, list[SourceEntry]]]]] = []
+    days: list[DaySources] = []
     for a in sorted(articles, key=lambda a: numbers[a.id]):
         if not days or days[-1][0] != a.date:
             days.append((a.date, []))
