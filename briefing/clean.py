@@ -218,7 +218,7 @@ def clean_text(raw: str) -> Cleaned:
         else:
             body.append(line)
     body = _strip_pinyin(body)
-    body = [line.sub(_UNIT_GAP) for line in body]
+    body = [_close_unit_gaps(line) for line in body]
     body = _drop_repeats(_rejoin(body))
     out.text = "\n".join(line.text for line in body)
     out.plain = "\n".join(line.plain for line in body)
@@ -322,10 +322,15 @@ def _rejoin(lines: list[Line]) -> list[Line]:
     for line in lines:
         headline = len(out) == 1 and len(out[0].plain) <= HEADLINE_MAX
         if out and not headline and _continues(out[-1].plain, line.plain):
-            out[-1] = out[-1].joined(line).sub(_UNIT_GAP)
+            out[-1] = _close_unit_gaps(out[-1].joined(line))
         else:
             out.append(line)
     return out
+
+
+def _close_unit_gaps(line: Line) -> Line:
+    """`316 亿 元` → `316亿元`; a line without a space (most lines) is left as it is."""
+    return line.sub(_UNIT_GAP) if " " in line.plain else line
 
 
 def join_parts(left: str, right: str) -> str:
