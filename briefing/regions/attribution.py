@@ -111,7 +111,7 @@ class _Section:
 def attribute(article: Article, sentences: list[Sentence]) -> None:
     """Set `region` and `mentions` on every sentence, and `article.regions`."""
     gaz = load_gazetteer()
-    found = [gaz.find_mentions(s.text) for s in sentences]
+    found = _mentions(gaz, article, sentences)
     paper = _paper_city(gaz, article, sentences, found)
     # Regions named without ambiguity anywhere in the article settle the
     # ambiguous ones (龙华区 in an article that also says 深圳).
@@ -137,6 +137,17 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
         article.regions = list(dict.fromkeys(s.region.name for s in sections))
     elif subject is not None:
         article.regions = [subject.name]
+
+
+def _mentions(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence]) -> list[list[Mention]]:
+    """The region mentions of each sentence, found in one scan of the article
+    when the sentences are its spans in order (as split_sentences makes them)."""
+    ends = [0] + [s.start + len(s.text) for s in sentences]
+    if all(ends[i] <= s.start and article.plain.startswith(s.text, s.start)
+           for i, s in enumerate(sentences)):
+        return gaz.find_mentions_in(article.plain, [(s.start, ends[i + 1])
+                                                    for i, s in enumerate(sentences)])
+    return [gaz.find_mentions(s.text) for s in sentences]
 
 
 def place_of(text: str, sentence: Sentence) -> str | None:

@@ -10,6 +10,7 @@ by the places around them.
 from __future__ import annotations
 
 import csv
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -105,6 +106,14 @@ class Mention:
 class _Entry:
     kind: MentionKind | Literal["block"]
     codes: tuple[str, ...]
+    regions: tuple[Region, ...] = ()
+
+
+# The automaton looks up each character among the first characters of all names,
+# one by one. Characters that occur in no name are all replaced by one that the
+# automaton finds first and that leads nowhere (its only name needs _DEAD_END,
+# which the replaced text never holds), so most of the text is scanned at once.
+_ELSEWHERE, _DEAD_END = "\ue000", "\ue001"
 
 
 @dataclass
@@ -150,10 +159,18 @@ class Gazetteer:
                 self._by_name[alias].append(self.regions[code])
         for word in self.not_places:
             entries[word] = _Entry("block", ())
+        for entry in entries.values():
+            entry.regions = tuple(self.regions[c] for c in entry.codes)
         self._automaton = ahocorasick.Automaton()
+        self._automaton.add_word(_ELSEWHERE + _DEAD_END, (2, _Entry("block", ())))
         for key, entry in entries.items():
             self._automaton.add_word(key, (len(key), entry))
         self._automaton.make_automaton()
+        in_names = [_ELSEWHERE] * 0x10000
+        for ch in {ch for key in entries for ch in key if ord(ch) < 0x10000}:
+            in_names[ord(ch)] = ch
+        # str.translate maps a character beyond the table (IndexError) to itself.
+        self._scan_table = "".join(in_names)
 
     def get(self, code: str | None) -> Region | None:
         return self.regions.get(code) if code else None
@@ -174,12 +191,29 @@ class Gazetteer:
         continue a word (示范县 is not 范县, 提高县域 not 高县), and a county's
         short form before 镇/乡/村/街道 names a township (鹤山's 龙口镇, not 龙口市).
         """
-        raw: list[tuple[int, int, _Entry]] = []
-        for end, (length, entry) in self._automaton.iter(text):
-            start = end - length + 1
-            if entry.kind != "block" and not self._bounded(text, start, end + 1, entry):
-                continue
-            raw.append((start, end + 1, entry))
+        return self._select(text, self._matches(text))
+
+    def find_mentions_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[Mention]]:
+        """`find_mentions(text[a:b])` for each span `(a, b)`, spans in order and
+        not overlapping: one scan of the whole text instead of one per span."""
+        found: list[list[tuple[int, int, _Entry]]] = [[] for _ in spans]
+        starts = [a for a, _ in spans]
+        for start, end, entry in self._matches(text):
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and end <= spans[i][1]:
+                found[i].append((start - starts[i], end - starts[i], entry))
+        return [self._select(text[a:b], raw) if raw else []
+                for (a, b), raw in zip(spans, found)]
+
+    def _matches(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """Every name and listed word in `text` as (start, end, entry), overlaps included."""
+        scan = text.translate(self._scan_table)
+        return [(end - length + 1, end + 1, entry)
+                for end, (length, entry) in self._automaton.iter(scan)]
+
+    def _select(self, text: str, matches: list[tuple[int, int, _Entry]]) -> list[Mention]:
+        """The mentions among `matches` in `text`: see `find_mentions`."""
+        raw = [m for m in matches if m[2].kind == "block" or self._bounded(text, *m)]
         raw.sort(key=lambda m: (m[0], m[0] - m[1]))
         out: list[Mention] = []
         covered = 0
@@ -192,8 +226,7 @@ class Gazetteer:
             covered = end
             if entry.kind == "block":
                 continue
-            candidates = tuple(self.regions[c] for c in entry.codes)
-            out.append(Mention(start, end, text[start:end], candidates, entry.kind))
+            out.append(Mention(start, end, text[start:end], entry.regions, entry.kind))
         return out
 
     def _bounded(self, text: str, start: int, end: int, entry: _Entry) -> bool:
