@@ -39,6 +39,7 @@ DEICTIC_LEVEL = {
     "我旗": "旗", "全旗": "旗", "本旗": "旗",
 }
 ANAPHORA_LEVEL = {"该省": "省", "该市": "市", "该区": "区", "该县": "县", "该州": "州"}
+_REFERRING = re.compile("|".join([*DEICTIC_LEVEL, *ANAPHORA_LEVEL]))
 
 # Words that begin a predicate right after its subject: adverbs, auxiliaries,
 # prepositions and the verbs of work reports. A region followed by one of these
@@ -211,6 +212,8 @@ def _clause_starts(text: str) -> Iterable[int]:
 def _topic(text: str, resolved: Sequence[tuple[Mention, Region]],
            chain: Sequence[Region], recent: Sequence[Region]) -> Region | None:
     """The region a clause of the sentence is about, if one is its subject."""
+    if not resolved and not _REFERRING.search(text):
+        return None  # no region and no 我市/该市 to be the subject
     by_start = {m.start: r for m, r in resolved}
     for pos in _clause_starts(text):
         word = text[pos:pos + 2]
@@ -268,7 +271,8 @@ def _section_name(sentence: Sentence, mentions: Sequence[Mention]) -> Mention | 
     """
     text = sentence.text
     heading = sentence.is_heading or _heading_like(text)
-    speaker = _SPEAKER.match(text) or (_SPEAKER_LINE.match(text) if heading else None)
+    speaker = ((_SPEAKER.match(text) if ":" in text or "：" in text else None)
+               or (_SPEAKER_LINE.match(text) if heading else None))
     if speaker:
         inside = [m for m in mentions if m.end <= speaker.end()]
         return inside[-1] if inside else None
