@@ -120,7 +120,8 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     article_context = [r for r, _ in Counter(named).most_common()]
     sections = _sections(gaz, sentences, found, ([paper] if paper else []) + article_context)
     in_section = {id(s) for s in sentences if _section_at(sections, s) is not None}
-    subject = _subject(gaz, article, sentences, found, paper, in_section, article_context)
+    starts = _ClauseStarts()
+    subject = _subject(gaz, article, sentences, found, paper, in_section, article_context, starts)
     recent: list[Region] = []
     for sentence, mentions in zip(sentences, found):
         section = _section_at(sections, sentence)
@@ -128,7 +129,7 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
         context_chain = [r for r in (context, subject, paper) if r is not None]
         resolved = gaz.resolve(mentions, context_chain + article_context)
         sentence.mentions = resolved
-        region = _topic(sentence.text, resolved, context_chain, recent)
+        region = _topic(sentence.text, resolved, context_chain, recent, starts)
         if region is None and context is not None:
             region = _inner_place(resolved, context)
         region = region or context
@@ -209,13 +210,23 @@ def _clause_starts(text: str) -> Iterable[int]:
             yield pos
 
 
+class _ClauseStarts(dict):
+    """`_clause_starts` of each sentence text, worked out once per article:
+    the subject count and the topic search both ask."""
+
+    def __missing__(self, text: str) -> tuple[int, ...]:
+        self[text] = found = tuple(_clause_starts(text))
+        return found
+
+
 def _topic(text: str, resolved: Sequence[tuple[Mention, Region]],
-           chain: Sequence[Region], recent: Sequence[Region]) -> Region | None:
+           chain: Sequence[Region], recent: Sequence[Region],
+           starts: _ClauseStarts) -> Region | None:
     """The region a clause of the sentence is about, if one is its subject."""
     if not resolved and not _REFERRING.search(text):
         return None  # no region and no 我市/该市 to be the subject
     by_start = {m.start: r for m, r in resolved}
-    for pos in _clause_starts(text):
+    for pos in starts[text]:
         word = text[pos:pos + 2]
         if word in DEICTIC_LEVEL:
             for region in chain:
@@ -311,7 +322,7 @@ def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
 
 def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
              found: Sequence[list[Mention]], paper: Region | None,
-             skip: set[int], around: list[Region]) -> Region | None:
+             skip: set[int], around: list[Region], starts: _ClauseStarts) -> Region | None:
     """The region the article is about: title, lead and mention counts.
 
     Sentences inside speaker sections are left out, so an article of four
@@ -336,11 +347,11 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
             paragraphs_seen.append(sentence.paragraph)
         weight = _LEAD_WEIGHT if len(paragraphs_seen) <= _LEAD_PARAGRAPHS else 1.0
         resolved = gaz.resolve(mentions, context)
-        starts = set(_clause_starts(sentence.text))
+        subjects = set(starts[sentence.text])
         for mention, region in resolved:
             if _MEDIA.match(sentence.text, mention.end):
                 continue
-            bonus = _TOPIC_BONUS if mention.start in starts else 0.0
+            bonus = _TOPIC_BONUS if mention.start in subjects else 0.0
             scores[region] += weight + bonus
     if not scores:
         return paper
