@@ -91,6 +91,27 @@ def test_canonical_indicator_names(written, name):
     assert canonical(written) == name
 
 
+def test_a_place_and_its_scope_before_an_indicator_do_not_rename_it():
+    got = rows("2023年，潮州全市地区生产总值增长3.9%，规上工业增加值增 5.2%。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("地区生产总值", "growth", 3.9), ("规模以上工业增加值", "growth", 5.2)]
+
+
+def test_older_and_county_names_of_budget_revenue_and_investment():
+    got = rows("2023年，全县公共财政预算收入完成9.6亿元；社会固定资产投资增长4%。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("地方一般公共预算收入", "level", 9.6), ("固定资产投资", "growth", 4.0)]
+
+
+@pytest.mark.parametrize("written", [
+    "全区R&D经费占GDP的比重达到3.8%", "研发投入占地区生产总值比重达到3.8%",
+    "全社会研发经费支出相当于全市生产总值的比例达到3.8%",
+])
+def test_research_intensity_written_as_a_ratio(written):
+    got = rows(f"2023年，{written}。")
+    assert [(g[2], g[3], g[4]) for g in got] == [("研发经费投入强度", "share", 3.8)]
+
+
 def test_a_clause_about_the_indicator_just_named():
     got = rows("2023年，数字经济核心产业增加值增长12%，占GDP比重达到11.5%；新开工亿元以上项目368个，"
                "竣工投产186个；新增高企120家，总数达到1150家。")

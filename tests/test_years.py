@@ -79,3 +79,23 @@ def test_default_year_of_a_figure_with_no_time_word():
     assert default_year(early, "actual") == 2022  # last year's statistics are still the news
     assert default_year(early, "target") == 2023
     assert default_year(late, "actual") == 2023
+
+
+def test_a_plan_report_reviews_the_year_under_its_outcome_heading():
+    got = sentences(
+        "某市2024年国民经济和社会发展计划\n"
+        "一、2023年计划执行情况\n"
+        "全市完成地区生产总值1820亿元，增长4.2%。\n"
+        "二、2024年计划安排\n"
+        "全市地区生产总值增长5.5%。\n"
+    )
+    assert got["全市完成地区生产总值1820亿元，增长4.2%。"] == (2023, "actual")
+    assert got["全市地区生产总值增长5.5%。"] == (2024, "target")
+
+
+def test_a_stated_goal_opens_targets_though_the_meeting_is_reported():
+    got = sentences(
+        "昨日，全县经济工作会议召开，部署了今年的工作。\n"
+        "会议明确，今年的发展目标是：地区生产总值增长7%，工业投资增长12%。\n"
+    )
+    assert got["会议明确，今年的发展目标是：地区生产总值增长7%，工业投资增长12%。"] == (2024, "target")

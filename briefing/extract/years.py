@@ -48,8 +48,12 @@ ACTUAL_WORDS: tuple[str, ...] = (
     "已经", "已", "累计", "同比", "比上年", "较上年", "比去年", "较去年", "以来", "拥有",
     "截至", "成功", "共有", "荣获", "获评", "回顾", "成绩", "成效", "过去",
 )
+# How a plan went: 2023年计划执行情况 reports results, though it names the plan.
+PLAN_OUTCOME = ("执行情况", "完成情况", "落实情况", "实施情况", "执行结果")
+# A goal being stated, not a goal met: 主要目标是…, 预期目标为…, 发展目标：…
+STATED_GOAL = r"目标(?:是|为|[:：])"
 # Heading words: a section of results, or of plans.
-HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去")
+HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去") + PLAN_OUTCOME
 HEADING_TARGET = ("安排", "目标", "预期", "计划", "任务", "展望", "部署", "思路", "重点工作")
 
 # An actual with no time word is the last full year while its statistics are
@@ -71,8 +75,10 @@ _SINCE = re.compile(rf"(?:{_alternation(SINCE)})")
 _PERIOD = re.compile(PERIOD_TO_DATE)
 # 了 after a verb marks a completed action; 为了/除了/了解 do not.
 _TENSE = re.compile(
-    "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS})) + r"了上前一二三四\d])"
-    rf"(?:(?P<t>{_alternation(TARGET_WORDS)})"
+    "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS + PLAN_OUTCOME}))
+    + r"了上前一二三四目\d])"
+    rf"(?:(?P<o>(?:{_alternation(TARGET_WORDS)})?(?:{_alternation(PLAN_OUTCOME)}))"
+    rf"|(?P<t>{_alternation(TARGET_WORDS)}|{STATED_GOAL})"
     rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE}))"
 )
 _TITLES = re.compile(r"《[^》]*》")
@@ -81,7 +87,9 @@ _YEAR_HINT = re.compile(rf"[\d年]|{_alternation(k for k in RELATIVE_YEARS if '�
 _DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # 一、 or (二) opens a section of a report; a bullet (●•) or 1. does not.
 _SECTION_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
-_HEADING_TENSE = re.compile(rf"(?P<a>{_alternation(HEADING_ACTUAL)})|(?P<t>{_alternation(HEADING_TARGET)})")
+_HEADING_TENSE = re.compile(
+    rf"(?P<a>(?:{_alternation(HEADING_TARGET)})?(?:{_alternation(PLAN_OUTCOME)})"
+    rf"|{_alternation(HEADING_ACTUAL)})|(?P<t>{_alternation(HEADING_TARGET)})")
 
 
 # An undated article still dates its lead event: 昨日,江门市举行2022年…发布会.
