@@ -23,6 +23,8 @@ LEAD_DATE = re.compile(r"^(?:[^,。,]{0,20}?讯\s*(?:[((][^))]{0,30}[))])?\s*"
                        r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
 REPORT_LAG = dt.timedelta(days=1)       # a daily prints yesterday's event
+DATELINE_LINES = 6                      # bylines and document fields sit above the body
+DATELINE_MAX = 80
 FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 # Years named in the text; a year after `到/至/-` is a target horizon, not "now".
 TEXT_YEAR = re.compile(r"(?<![\d到至\-—–~～])((?:19|20)\d{2})\s*年")
@@ -102,12 +104,17 @@ def find_date(cleaned: Cleaned, path: Path, *, date_hint: dt.date | None = None,
             return found, "header"
     if date_hint:
         return date_hint, "header"
-    found = date_from_text(cleaned.plain)
+    # A full date stated in the text or the file name beats the year guessed for a
+    # `12月26日` lead (a December report of next year's plan names next year most).
+    found = date_from_text(cleaned.plain, guess_year=False) or date_from_dateline(cleaned.plain)
     if found:
         return found, "text"
     found = date_from_filename(path.name)
     if found:
         return found, "filename"
+    found = date_from_text(cleaned.plain)
+    if found:
+        return found, "text"
     if default_date:
         return default_date, "user"
     return None, "unknown"
@@ -125,18 +132,32 @@ def _safe_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
         return None
 
 
-def date_from_text(text: str) -> dt.date | None:
-    """Publication date from a dated news lead: the event's day plus the report lag."""
+def date_from_text(text: str, *, guess_year: bool = True) -> dt.date | None:
+    """Publication date from a dated news lead: the event's day plus the report lag.
+
+    A lead without its year takes one from the text unless `guess_year` is off.
+    """
     paragraphs = [line for line in text.split("\n") if not is_heading(line)]
     for para in paragraphs[:LEAD_PARAGRAPHS]:
         m = LEAD_DATE.match(para)
-        if not m:
+        if not m or not (guess_year or m.group(1)):
             continue
         year = int(m.group(1)) if m.group(1) else _lead_year(para, text, int(m.group(2)),
                                                           int(m.group(3)))
         event = _safe_date(year, m.group(2), m.group(3)) if year else None
         if event:
             return event + REPORT_LAG
+    return None
+
+
+def date_from_dateline(text: str) -> dt.date | None:
+    """A full date on a short line above the body: a byline's timestamp, a 成文日期
+    field, a report's `2023年2月2日在…会议上`."""
+    for line in text.split("\n")[:DATELINE_LINES]:
+        if len(line) <= DATELINE_MAX and line.rstrip()[-1:] not in "。!?!?;;":
+            found = _full_date(line)
+            if found:
+                return found
     return None
 
 

@@ -204,7 +204,7 @@ def test_headline_figures_quoted_at_an_event_still_count():
 def test_results_so_far_this_year():
     got = rows("今年以来，全市已新签约项目45个，总投资达到380亿元。", date="2024-04-08")
     assert [(g[0], g[1], g[2], g[4]) for g in got] == [
-        ("actual", 2024, "项目", 45.0), ("actual", 2024, "总投资", 380.0)]
+        ("actual", 2024, "项目", 45.0), ("actual", 2024, "项目总投资", 380.0)]
 
 
 def test_traditional_pdf_text_is_quoted_verbatim():
@@ -224,3 +224,16 @@ def test_region_comes_from_the_sentence():
     sentence.region = "桐乡市"
     assign_years(art, [sentence])
     assert [f.region for f in extract_quantities(sentence, art)] == ["桐乡市"]
+
+
+def test_two_coordinated_indicators_share_one_rate():
+    got = rows("今年，全县地区生产总值和一般公共预算收入均增长7%以上；农业和服务业增加值增长4%。")
+    assert [(g[2], g[3], g[4], g[6]) for g in got] == [
+        ("地区生产总值", "growth", 7.0, "≥"), ("地方一般公共预算收入", "growth", 7.0, "≥"),
+        ("服务业增加值", "growth", 4.0, "=")]
+
+
+def test_an_investment_after_counted_projects_is_theirs():
+    got = rows("今年，全区推动建设市重点项目86个，完成投资150亿元以上。")
+    assert [(g[2], g[4], g[5]) for g in got] == [
+        ("市重点项目", 86.0, "个"), ("市重点项目完成投资", 150.0, "亿元")]

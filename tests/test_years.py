@@ -99,3 +99,9 @@ def test_a_stated_goal_opens_targets_though_the_meeting_is_reported():
         "会议明确，今年的发展目标是：地区生产总值增长7%，工业投资增长12%。\n"
     )
     assert got["会议明确，今年的发展目标是：地区生产总值增长7%，工业投资增长12%。"] == (2024, "target")
+
+
+def test_the_lead_paragraph_dates_an_undated_event():
+    text = ("某市新闻网讯 2019年的城市建设将有哪些新变化?市长昨日在全市经济工作会议上对这个问题作了全面的回答。"
+            "会议提出了今年的主要目标。\n今年全市力争地区生产总值增长7%。\n")
+    assert reference_year(Article(id="t", path="t.txt", title="t", text=text)) == 2019

@@ -158,12 +158,18 @@ def reference_year(article: Article) -> int | None:
 
 @lru_cache(maxsize=256)
 def _lead_year(text: str) -> int | None:
-    leads = [m.group() for m in _LEAD_SENTENCE.finditer(text) if len(m.group().strip()) > 20]
-    for sentence in leads[:LEAD_SENTENCES]:
-        if _EVENT.search(sentence):
-            m = _HORIZON_YEAR.search(_blank_titles(sentence))
-            if m:
-                return int(m.group(1))
+    """The year of the lead event: in its sentence, else in the lead paragraph around it
+    (…讯 2007年宁波…将发生怎样的变化?…昨日召开…)."""
+    leads = [m for m in _LEAD_SENTENCE.finditer(text) if len(m.group().strip()) > 20]
+    for lead in leads[:LEAD_SENTENCES]:
+        if _EVENT.search(lead.group()):
+            line_start = text.rfind("\n", 0, lead.start()) + 1
+            line_end = text.find("\n", lead.end())
+            paragraph = text[line_start:line_end if line_end >= 0 else len(text)]
+            for scope in (lead.group(), paragraph):
+                m = _HORIZON_YEAR.search(_blank_titles(scope))
+                if m:
+                    return int(m.group(1))
     return None
 
 
