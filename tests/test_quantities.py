@@ -92,9 +92,10 @@ def test_canonical_indicator_names(written, name):
 
 
 def test_a_place_and_its_scope_before_an_indicator_do_not_rename_it():
-    got = rows("2023年，潮州全市地区生产总值增长3.9%，规上工业增加值增 5.2%。")
+    got = rows("2023年，潮州全市地区生产总值增长3.9%，规上工业增加值增 5.2%。2022年丽水GDP增长4%。")
     assert [(g[2], g[3], g[4]) for g in got] == [
-        ("地区生产总值", "growth", 3.9), ("规模以上工业增加值", "growth", 5.2)]
+        ("地区生产总值", "growth", 3.9), ("规模以上工业增加值", "growth", 5.2),
+        ("地区生产总值", "growth", 4.0)]
 
 
 def test_older_and_county_names_of_budget_revenue_and_investment():

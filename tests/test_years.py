@@ -105,3 +105,15 @@ def test_the_lead_paragraph_dates_an_undated_event():
     text = ("某市新闻网讯 2019年的城市建设将有哪些新变化?市长昨日在全市经济工作会议上对这个问题作了全面的回答。"
             "会议提出了今年的主要目标。\n今年全市力争地区生产总值增长7%。\n")
     assert reference_year(Article(id="t", path="t.txt", title="t", text=text)) == 2019
+
+
+def test_funds_obtained_in_a_review_are_results():
+    got = sentences(
+        "一、2023年工作回顾\n"
+        "2023年，全县经济稳中有进。\n"
+        "我们积极对上争跑，争取上级转移支付12.5亿元、专项债券3亿元。\n"
+        "二、2024年工作安排\n"
+        "力争争取上级资金15亿元以上。\n"
+    )
+    assert got["我们积极对上争跑，争取上级转移支付12.5亿元、专项债券3亿元。"] == (2023, "actual")
+    assert got["力争争取上级资金15亿元以上。"] == (2024, "target")

@@ -195,8 +195,9 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
         run = run[1:]  # 实施好|年度投资: 好 completes the verb
     while len(run) > 1 and (run[0][1] == "v" or run[0][1] == "vn" and run[0][0] in verbs
                             or _is_place(run[0][0], run[0][1]) or not SCOPE.sub("", run[0][0])
-                            or run[0][1] == "ns" and not SCOPE.sub("", run[1][0])):
-        run = run[1:]  # 供应工业用地, 新会区|韶关全市地区生产总值: a verb, a place or a scope does not name
+                            or run[0][1] == "ns" and (not SCOPE.sub("", run[1][0])
+                                                      or run[1][0] in _aliases())):
+        run = run[1:]  # 供应工业用地, 新会区|韶关全市|泰安GDP: a verb, a place or a scope does not name
     return run
 
 

@@ -52,6 +52,9 @@ ACTUAL_WORDS: tuple[str, ...] = (
 PLAN_OUTCOME = ("执行情况", "完成情况", "落实情况", "实施情况", "执行结果")
 # A goal being stated, not a goal met: 主要目标是…, 预期目标为…, 发展目标：…
 STATED_GOAL = r"目标(?:是|为|[:：])"
+# 争取 before a source of money is "obtain", not "strive": 争取上级转移支付31.8亿元 says
+# nothing of tense, and the sentence keeps the one of its paragraph or section.
+OBTAINED_FROM = ("上级", "中央", "国家", "省级", "省", "资金", "专项", "债券", "转移支付")
 # Heading words: a section of results, or of plans.
 HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去") + PLAN_OUTCOME
 HEADING_TARGET = ("安排", "目标", "预期", "计划", "任务", "展望", "部署", "思路", "重点工作")
@@ -77,7 +80,8 @@ _PERIOD = re.compile(PERIOD_TO_DATE)
 _TENSE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS + PLAN_OUTCOME}))
     + r"了上前一二三四目\d])"
-    rf"(?:(?P<o>(?:{_alternation(TARGET_WORDS)})?(?:{_alternation(PLAN_OUTCOME)}))"
+    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)}))"
+    rf"|(?P<o>(?:{_alternation(TARGET_WORDS)})?(?:{_alternation(PLAN_OUTCOME)}))"
     rf"|(?P<t>{_alternation(TARGET_WORDS)}|{STATED_GOAL})"
     rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE}))"
 )
@@ -146,7 +150,7 @@ def year_cues(text: str, ref: int | None, *, heading: bool = False) -> list[Cue]
 def tense_cues(text: str) -> list[Cue]:
     """Plan words and result words in `text`, left to right."""
     return [Cue(m.start(), m.end(), None, "target" if m["t"] else "actual")
-            for m in _TENSE.finditer(_blank_titles(text))]
+            for m in _TENSE.finditer(_blank_titles(text)) if not m["n"]]
 
 
 def reference_year(article: Article) -> int | None:
