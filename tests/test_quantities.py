@@ -96,6 +96,8 @@ def test_a_place_and_its_scope_before_an_indicator_do_not_rename_it():
     assert [(g[2], g[3], g[4]) for g in got] == [
         ("地区生产总值", "growth", 3.9), ("规模以上工业增加值", "growth", 5.2),
         ("地区生产总值", "growth", 4.0)]
+    assert [g[2] for g in rows("2023年，我县固定资产投资增长9%，本县规上工业增加值增长5%。")] == [
+        "固定资产投资", "规模以上工业增加值"]
 
 
 def test_older_and_county_names_of_budget_revenue_and_investment():

@@ -84,6 +84,7 @@ CONTENT = frozenset({"n", "v", "a", "vn", "ng", "zg"})
 STOP_TAGS = frozenset({"u", "uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "r", "m", "x", "t", "f"})
 CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "等", "并", "或"})
 PLACE_SUFFIXES = "省市区县旗州盟"
+DEICTIC = ("我", "本", "全", "该")
 
 # Cut whole: quoted names, money classes (亿元以上), report words and every alias.
 _CHUNK = re.compile(
@@ -188,6 +189,8 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
         else:
             break
     run = toks[k:]
+    if k > 0 and len(run) > 1 and toks[k - 1][0] in DEICTIC and run[0][0] in PLACE_SUFFIXES:
+        run = run[1:]  # 我|县|固定资产投资: the level word of a split 我县 is a scope
     if (k > 0 and len(run) > 1 and len(run[0][0]) == len(toks[k - 1][0]) == 1
             and run[0][1] in CONTENT and toks[k - 1][1] in CONTENT):
         run = run[1:]  # 提|档|升级: two lone characters are one word jieba did not know
@@ -239,6 +242,8 @@ def _narrowing(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
                             or not SCOPE.sub("", run[k][0])):
         k += 1
     rest = run[k:]
+    if len(rest) == 1 and rest[0][0] in PLACE_SUFFIXES:
+        return []  # the 县 of a split 我|县
     return rest if rest and SCOPE.sub("", "".join(w for w, _, _ in rest)) else []
 
 
