@@ -20,9 +20,12 @@ FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.�
 # dateline `本报讯(记者 张三)2月8日,…` or as a wire dateline `新华社广州2月8日电`.
 LEAD_DATE = re.compile(r"^(?:[^,。,]{0,20}?讯\s*(?:[((][^))]{0,30}[))])?\s*"
                        r"|[\u4e00-\u9fff]{2,12}?(?=\d{1,2}月\d{1,2}日电))?"
-                       r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+                       r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
 REPORT_LAG = dt.timedelta(days=1)       # a daily prints yesterday's event
+REVIEW_MONTHS = 3                       # annual meetings review last year until March
+REVIEWED_YEAR = re.compile(r"过去(?:的)?一年|上一年度")
+PLAN_WORDS = re.compile(r"力争|计划|目标|预期|安排|部署|将|要")
 DATELINE_LINES = 6                      # bylines and document fields sit above the body
 DATELINE_MAX = 80
 FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
@@ -167,7 +170,25 @@ def _lead_year(lead: str, text: str, month: int, day: int) -> int | None:
     if g:
         return _ganzhi_solar_year(g.group(1), month, day, lead)
     years = [int(y) for y in TEXT_YEAR.findall(text) if int(y) <= dt.date.today().year]
-    return max(years) if years else None
+    if not years:
+        return None
+    # An annual meeting early in the year that looks back on the last year it names
+    # (过去一年…2023年…) is held in the year after it.
+    latest = max(years)
+    if month <= REVIEW_MONTHS and _looks_back_on(text, latest):
+        return latest + 1
+    return latest
+
+
+def _looks_back_on(text: str, year: int) -> bool:
+    """The text reviews `year` as past: 刚刚过去的2023年, or 过去一年 while no sentence
+    naming that year plans anything."""
+    if re.search(rf"(?:过去的|回顾){year}\s*年|{year}\s*年(?:度)?工作回顾", text):
+        return True
+    if not REVIEWED_YEAR.search(text):
+        return False
+    naming = [x for x in re.split(r"[。!?!?\n]", text) if re.search(rf"{year}\s*年", x)]
+    return not any(PLAN_WORDS.search(x) for x in naming)
 
 
 def _ganzhi_solar_year(ganzhi: str, month: int, day: int, lead: str) -> int | None:

@@ -139,3 +139,15 @@ def test_a_dated_file_name_beats_the_guessed_year_of_a_lead():
     text = f"标题\n12月20日,某县召开人代会。\n会议明确2025年目标。{BODY}"
     m = meta(text, name="2024-12-21_某县.txt")
     assert (m.date, m.date_basis) == (dt.date(2024, 12, 21), "filename")
+
+
+def test_a_january_meeting_reviewing_the_year_it_names_is_held_the_year_after():
+    text = (f"标题\n1 月 18 日上午,某市第十届人民代表大会第三次会议开幕。\n"
+            f"报告指出,2023年全市经济回升向好。过去一年,全市新签约项目320个。{BODY}")
+    assert date_from_text(clean_text(text).plain) == dt.date(2024, 1, 19)
+
+
+def test_a_february_meeting_planning_the_year_it_names_is_held_that_year():
+    text = (f"标题\n2月8日,某区委全会召开。\n会议回顾了过去一年的工作,部署2023年任务。"
+            f"2022年全区经济稳中向好。{BODY}")
+    assert date_from_text(clean_text(text).plain) == dt.date(2023, 2, 9)
