@@ -363,5 +363,11 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
         return None
     # Prefer the narrower region when it is nearly as present as its parent:
     # a 新会区 report keeps naming 江门 too.
+    # Two inner regions of separate standing (汇川区 and 桐梓县 in a 遵义 round-up) leave
+    # the article with its parent.
     inner = [(s, r) for r, s in scores.items() if r != best and r.within(best) and s >= top / 2]
-    return max(inner, key=lambda x: x[0])[1] if inner else best
+    if not inner:
+        return best
+    narrower = max(inner, key=lambda x: x[0])[1]
+    rivals = [r for _, r in inner if not (r.within(narrower) or narrower.within(r))]
+    return best if rivals else narrower
