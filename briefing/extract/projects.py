@@ -22,7 +22,8 @@ from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGO
                                     COUNT_CLASSIFIERS,
                                     DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
                                     PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
-                                    SETTLING_VERBS, STAGE_WORDS, STATIVE_VERBS, WORKS_SUFFIXES)
+                                    SETTLING_VERBS, SITE_NOUNS, SLOGAN_MAX, SLOGAN_NUMERALS,
+                                    STAGE_WORDS, STATIVE_VERBS, WORKS_SUFFIXES)
 from briefing.model import Article, Fact
 
 _INVESTMENT_RE = re.compile(INVESTMENT)
@@ -37,6 +38,7 @@ _WORKS_PROCESS_RE = re.compile(alternation([p for p in PROCESS_NOUNS if p not in
 _PHASE_RE = re.compile("[一二三四五六七八九首]期")
 # A count inside a name leaves a category (科技园6条PPP道路项目).
 _INNER_COUNT_RE = re.compile(rf"(?<=.)\d+[{COUNT_CLASSIFIERS}]")
+_QUOTED_LABEL_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{1,%d})[”」』\"]" % SLOGAN_MAX)
 # 建成后的X: a time, not a governing verb.
 _TEMPORAL = ("后", "前", "时", "中", "以来")
 _PROCESS_AFTER_DE_RE = re.compile(rf"(?:{PROCESS}|开工|动工|通车|投产|建成|竣工)")
@@ -110,8 +112,9 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
                      group: Group, seg_start: int, before: list[Cut], after: list[Cut],
                      subject: bool) -> list[Fact]:
     before_words = [c.word for c in before if c.word != "的"]
-    if before_words and before_words[-1] in LOCATIVES + PARTNER_PREPOSITIONS:
-        return []
+    if before_words and before_words[-1] in LOCATIVES + PARTNER_PREPOSITIONS \
+            and not group.tail.startswith(SITE_NOUNS):
+        return []  # 到X园区 is where a visit goes; 在X项目现场 still names the project
     if after and after[0].word == "的" and not group.tail \
             and not _PROCESS_AFTER_DE_RE.match(clause, after[0].end):
         return []  # 产业园的人才公寓: the park only says whose flats
@@ -160,7 +163,7 @@ def _acceptable(name: str, item: Item) -> bool:
     """Reject categories (重点项目), roles (重要基地) and programmes (工业振兴工程)."""
     head = item.head
     modifier = name[:len(name) - len(head)] if name.endswith(head) else name
-    plain = strip_quotes(modifier)
+    plain = strip_quotes(_QUOTED_LABEL_RE.sub(_unless_slogan, modifier))
     if head == "工程" and not is_works(name):
         return False
     if _CATEGORY_RE.search(name) or _INNER_COUNT_RE.search(name):
@@ -171,6 +174,12 @@ def _acceptable(name: str, item: Item) -> bool:
     if head in DESIGNATION_HEADS and not place_prefix(name):
         return False
     return True
+
+
+def _unless_slogan(label: re.Match) -> str:
+    """A numbered slogan (“两重一实”) drops out of a name; any other label stays."""
+    numerals = sum(ch in SLOGAN_NUMERALS for ch in label.group(1))
+    return "" if numerals >= 2 else label.group()
 
 
 def _proper(name: str) -> int:
