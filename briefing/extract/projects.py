@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from briefing.extract.mentions import ArticleMemory, name_region
 from briefing.extract.names import (INVESTMENT, MASK, Cut, alternation, chain_after,
-                                    chain_before, frame, is_evaluative, is_generic, is_works,
+                                    Frame, chain_before, frame, is_evaluative, is_generic, is_works,
                                     list_marker_end, place_prefix, strip_quotes)
 from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has_head,
                                               head_ends_at, head_positions, parse_group)
@@ -27,6 +27,9 @@ from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGO
 from briefing.model import Article, Fact
 
 _INVESTMENT_RE = re.compile(INVESTMENT)
+_LISTED_INVESTMENT_RE = re.compile(rf"{INVESTMENT}的")
+_LIST_SEPARATORS = ("、", "和", "及", "与")
+_RESUMING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项个](?:项目)?")
 # A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程.
 _NAME_VERBS = ("扩建", "新建", "改建", "续建", "迁建", "建设", "改造")
 _SUFFIX_END_RE = re.compile(f"(?<=.)(?:{alternation(HEAD_SUFFIXES)})$")
@@ -54,12 +57,25 @@ def extract_projects(sentence: Sentence, article: Article) -> list[Fact]:
     prepared = frame(sentence)
     heads = head_positions(prepared.masked)
     facts: list[Fact] = []
-    for cs, ce in prepared.clauses:
+    for n, (cs, ce) in enumerate(prepared.clauses):
         if _any_between(heads, cs, ce):
             start, found = prepared.clause_cuts(cs, ce)
+            resumed = _resuming_clause(prepared, n + 1, cs)
             facts.extend(_clause_projects(sentence, article, prepared.masked[cs:ce], cs, ce,
-                                          start, found, [h - cs for h in heads]))
+                                          start, found, [h - cs for h in heads], resumed))
     return facts
+
+
+def _resuming_clause(prepared: Frame, n: int, cs: int) -> list[Cut]:
+    """A list of names alone in its clause, then `4项参加网络签约`: the count takes the
+    list up again, so the next clause's verbs (offsets from `cs`) are the list's."""
+    if n >= len(prepared.clauses):
+        return []
+    ns, ne = prepared.clauses[n]
+    if not _RESUMING_RE.match(prepared.masked, ns, ne):
+        return []
+    _, found = prepared.clause_cuts(ns, ne)
+    return [Cut(c.start + ns - cs, c.end + ns - cs, c.word) for c in found if c.word != "的"]
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
@@ -68,10 +84,12 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
 
 
 def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int, ce: int,
-                     start: int, found: list[Cut], heads: list[int]) -> list[Fact]:
+                     start: int, found: list[Cut], heads: list[int],
+                     resumed: list[Cut]) -> list[Fact]:
     found = [c for c in found
              if not (c.word in _NAME_VERBS and HEAD_RE.match(clause, c.end) and c.start > start)
              and not (c.word in WORKS_SUFFIXES and head_ends_at(clause, c.start))]
+    found = _without_listed_investments(clause, found)
     bounds = [start] + [c.end for c in found]
     ends = [c.start for c in found] + [len(clause)]
     original = sentence.text[cs:ce]
@@ -86,10 +104,32 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
         if before is None:
             continue
         after = chain_after(found, seg_end)
+        if not after and resumed and len(group.items) > 1 and group.end == len(clause):
+            after = resumed
         facts.extend(_facts_for_group(sentence, article, clause, cs, ce, group, seg_start,
                                       before, after,
                                       subject=not any(c.word != "的" for c in before)))
     return facts
+
+
+def _without_listed_investments(clause: str, found: list[Cut]) -> list[Cut]:
+    """投资24亿元的A、投资10亿元的B等项目: an amount after a separator qualifies the
+    next listed name; it governs nothing, so the list stays one phrase."""
+    dropped: set[int] = set()
+    for n, c in enumerate(found):
+        if _INVESTMENT_RE.fullmatch(c.word) and clause[:c.start].endswith(_LIST_SEPARATORS):
+            dropped.add(n)
+            if n + 1 < len(found) and found[n + 1].word == "的" and found[n + 1].start == c.end:
+                dropped.add(n + 1)
+    return [c for n, c in enumerate(found) if n not in dropped] if dropped else found
+
+
+def _listed_investment(clause: str, item: Item) -> tuple[Item, float | None]:
+    """The item past its own 投资X亿元的, and that amount."""
+    m = _LISTED_INVESTMENT_RE.match(clause, item.start)
+    if m is None:
+        return item, None
+    return Item(m.end(), item.end, item.head, item.shared), _yi(m)
 
 
 def _governing_chain(clause: str, found: list[Cut], pos: int) -> list[Cut] | None:
@@ -124,26 +164,33 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
     stage = _stage(before_words, after_words + [process])
     single = len(group.items) == 1
     investment = (_investment(sentence, cs, group, before, after) if single else None)
-    if verb_weight == 0 and investment is None:
+    listed = [_listed_investment(clause, item) for item in group.items]
+    if any(amount is not None for _, amount in listed[1:]):
+        # each name has its amount: the one before the list belongs to the first name
+        first = next((_INVESTMENT_RE.fullmatch(c.word) for c in before[-2:]
+                      if _INVESTMENT_RE.fullmatch(c.word)), None)
+        listed[0] = (listed[0][0], _yi(first) if first else None)
+    if verb_weight == 0 and investment is None and all(a is None for _, a in listed):
         return []
     verbs = [c for c in before if c.word != "的"]
     q_start = verbs[0].start if verbs else group.items[0].start
     q_end = max([group.end + len(group.tail)] + [c.end for c in after if c.word != "的"])
-    if subject and after_words:
-        q_end = len(clause)  # 中欧雅瑶新兴产业园加快征地…: the predicate is the evidence
+    if subject and after_words:  # 中欧雅瑶新兴产业园加快征地…: the predicate is the evidence
+        q_end = max(q_end, len(clause))
     facts: list[Fact] = []
-    for item in group.items:
+    for item, amount in listed:
+        amount = investment if single else amount
         name = _name(sentence.text, cs, item, group)
         if not name or not _acceptable(name, item):
             continue
         weight = PROJECT_HEADS.get(item.head, 1) + verb_weight + _proper(name)
         if PROJECT_HEADS.get(item.head, 1) == 0 and any(w in SETTLING_VERBS for w in after_words):
             weight -= 1
-        if weight < 3 and investment is None:
+        if weight < 3 and amount is None:
             continue
         fact = Fact(kind="project", region=name_region(name, sentence), article=article.id,
                     quote=sentence.quote(cs + q_start, cs + q_end), name=name,
-                    investment=investment, stage=stage)
+                    investment=amount, stage=stage)
         if _memory.admit(fact):
             facts.append(fact)
     return facts
@@ -219,7 +266,10 @@ def _investment(sentence: Sentence, cs: int, group: Group, before: list[Cut],
     if m is None:
         after_text = sentence.text[cs + group.end:].lstrip("（(，, ")
         m = _INVESTMENT_RE.match(after_text)
-    if m is None:
-        return None
+    return None if m is None else _yi(m)
+
+
+def _yi(m: re.Match) -> float:
+    """An INVESTMENT match in 亿元."""
     value = float(m.group(1))
     return round(value / 10000, 6) if m.group(2) == "万" else value
