@@ -194,7 +194,7 @@ def _split_items(text: str, head_ends: dict[int, str]) -> list[Item]:
     shared = _shared_start(text, len(text) - len(head))
     items: list[Item] = []
     for n, (a, b) in enumerate(pieces):
-        if b <= a or text[a] in "等、和及与":
+        if b <= a or text[a] in "等、":
             continue
         if b in head_ends:
             items.append(Item(a, b, head_ends[b]))
