@@ -18,7 +18,7 @@ from briefing.extract.names import (MASK, Cut, Frame, alternation, chain_before,
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
                                     GENERIC_POLICY_WORDS, IMPLEMENTING_WORDS, ISSUED_WORDS,
-                                    LABEL_ONLY_HEADS, LABEL_VERBS, MECHANISM_NAME_MAX,
+                                    LABEL_DETERMINERS, LABEL_ONLY_HEADS, LABEL_VERBS, MECHANISM_NAME_MAX,
                                     NOT_MECHANISMS, NOUNS_AFTER_POLICY_HEAD, OWNER_PREFIXES,
                                     PLAIN_POLICY_VERBS, POLICY_HEADS, QUOTED_ONLY_HEADS,
                                     TITLE_SUFFIXES)
@@ -47,11 +47,14 @@ _COUNTED_RE = re.compile(r"[“「]?([两二三四五六七八九十])大(战略
 _COUNTED_ITEM_MAX = 8
 _COUNT_ONLY_RE = re.compile(f"[两二三四五六七八九十]大(?:{_HEAD})")
 _ENUMERATION_RE = re.compile(r"、|以及|和|及|与")
+_CONJUNCTION_RE = re.compile(r"以及|和|及|与")
 _OWNER_RE = re.compile(f"^(?:{alternation(OWNER_PREFIXES)})")
 _YEARS_RE = re.compile(r"^[一二三四五六七八九十\d]+年")
 _GENERIC_OPEN_RE = re.compile(f"^(?:{alternation(GENERIC_POLICY_WORDS)})")
 _GENERIC_CLOSE_RE = re.compile(f"(?:{alternation(GENERIC_POLICY_WORDS)})$")
-_PLAIN_FOLLOW_RE = re.compile(r"^(?:$|[、和及与等为]|方面|不动摇|落地|见效|的实施)")
+# What may follow a plain name: a list, a copula, its implementation, its work
+# (链长制工作), or 中 closing 在…中.
+_PLAIN_FOLLOW_RE = re.compile(r"^(?:$|[、和及与等为]|方面|不动摇|落地|见效|的实施|工作|中$)")
 
 # Particles end a name but are no evidence of anything (听取了《…》).
 _PARTICLES = ("了", "的")
@@ -180,8 +183,11 @@ def _shared_head(clause: str, clause_m: str, found: list[Cut], pos: int) -> tupl
         return "", "", pos
     if m.group(1) and modifier or modifier.startswith(GENERIC_POLICY_OPENINGS):
         return "", "", pos  # “政银保”等一系列措施: examples of something generic
-    if any(v in modifier for v in IMPLEMENTING_WORDS + CREATION_WORDS):
-        return "", "", pos  # a verb between label and head: 产业集群实施标准领航工程
+    # A verb and its object between label and head (产业集群实施标准领航工程): the label is
+    # no part of the name.  A verb right before the head compounds with it (工作推进方案).
+    if any(v in modifier and not modifier.endswith(v)
+           for v in IMPLEMENTING_WORDS + CREATION_WORDS):
+        return "", "", pos
     return clause[m.start(2):m.end()], _category(m.group(3)), m.end()
 
 
@@ -203,16 +209,23 @@ def _own_head(content: str) -> str | None:
 
 
 def _prefix_start(clause_m: str, found: list[Cut], pos: int, start: int) -> int:
-    """Where the words qualifying a quoted label start: after the last governing word."""
+    """Where the words qualifying a quoted label start: after the last governing word,
+    and after an earlier name it is listed with (出台《A》和2022年“B”方案)."""
     before = [c for c in found if c.end <= pos]
     left = before[-1].end if before else start
     gap = clause_m[left:pos]
-    cut = max(gap.rfind("、"), gap.rfind("”"), gap.rfind("」"))
-    return left + cut + 1 if cut >= 0 else left
+    cut = max(gap.rfind(mark) for mark in "、”」》")
+    if cut < 0:
+        return left
+    joined = _CONJUNCTION_RE.match(gap, cut + 1)
+    return left + (joined.end() if joined else cut + 1)
 
 
 def _strip_owner(prefix: str) -> str:
-    """省委“百县千镇万村…工程” is the province's programme; its name starts at the quote."""
+    """省委“百县千镇万村…工程” is the province's programme; its name starts at the quote,
+    as it does after a determiner (该“链长制”)."""
+    if prefix.endswith(LABEL_DETERMINERS):
+        return ""
     owner = place_prefix(prefix) if prefix else ""
     rest = prefix[len(owner):]
     m = _OWNER_RE.match(rest)

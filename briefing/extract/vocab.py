@@ -254,6 +254,8 @@ MECHANISM_NAME_MAX = 10
 OWNER_PREFIXES = ("党中央", "中央", "国务院", "国家", "省委省政府", "省委", "省政府", "市委市政府",
                   "市委", "市政府", "区委", "区政府", "县委", "县政府", "全省", "全市", "全区",
                   "全县", "省", "市", "区", "县")
+# Determiners before a quoted label point back at it (该“链长制”); they are no part of its name.
+LABEL_DETERMINERS = ("这一", "这个", "这项", "该项", "此项", "上述", "该", "此", "这", "本")
 # 《》 titles that end in one of these are policy documents (not newspapers,
 # books or songs).  A trailing (暂行)/(2022-2024) is allowed.
 TITLE_SUFFIXES = ("方案", "意见", "办法", "措施", "规划", "条例", "协议", "规定", "细则",
