@@ -28,7 +28,7 @@ _CATEGORY = dict(POLICY_HEADS)
 _HEAD = alternation([h for h, _ in POLICY_HEADS])
 _HEAD_RE = re.compile(_HEAD)
 # A clause can name a policy only if it holds a head or a title: the cheap test first.
-_ANY_POLICY_RE = re.compile(f"{_HEAD}|《|[一二三四五六七八九十]条")
+_ANY_POLICY_RE = re.compile(f"{_HEAD}|《|[一二三四五六七八九十\\d]条")
 # 三年行动计划, 建设行动实施方案: heads stack, and the last one names the category.
 _STACKED_HEAD_RE = re.compile(f"(?:{_HEAD})+")
 _LAST_HEAD_RE = re.compile(f"(?:{_HEAD})$")
@@ -48,6 +48,8 @@ _COUNTED_ITEM_MAX = 8
 _COUNT_ONLY_RE = re.compile(f"[两二三四五六七八九十]大(?:{_HEAD})")
 _ENUMERATION_RE = re.compile(r"、|以及|和|及|与")
 _CONJUNCTION_RE = re.compile(r"以及|和|及|与")
+# 稳经济47条, 助企纾困二十条: a count of rules (not 条例, 条件, 条款, 条线).
+_RULE_COUNT_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})条(?![例件款线])")
 _OWNER_RE = re.compile(f"^(?:{alternation(OWNER_PREFIXES)})")
 _YEARS_RE = re.compile(r"^[一二三四五六七八九十\d]+年")
 _GENERIC_OPEN_RE = re.compile(f"^(?:{alternation(GENERIC_POLICY_WORDS)})")
@@ -95,7 +97,7 @@ def _clause_candidates(text: str, prepared: Frame, cs: int, ce: int) -> list[_Ca
     start, found = prepared.clause_cuts(cs, ce)
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
-    for finder in (_titles, _quoted, _counted, _plain):
+    for finder in (_titles, _quoted, _counted, _numbered, _plain):
         for cand in finder(clause, clause_m, start, found):
             if any(a < cand.end and cand.start < b for a, b in taken):
                 continue
@@ -287,6 +289,40 @@ def _plain(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Ca
             continue
         listed[m.end()] = (verbs, quote_start)
         out.append(_Candidate(left, m.end(), name, category, quote_start,
+                              clause_m[start:verbs[-1].end]))
+    return out
+
+
+def _numbered(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Candidate]:
+    """出台稳经济47条、助企纾困22条等措施: a package of numbered rules named by its aim.
+
+    Listed packages take the verb of the first; the verb must make or apply a document.
+    """
+    out: list[_Candidate] = []
+    listed: dict[int, tuple[list[Cut], int]] = {}  # package end -> its verbs, quote start
+    for m in _RULE_COUNT_RE.finditer(clause_m, start):
+        # after 、 and a listed package, the name runs to the count, verbs and all
+        # (民营企业参与政府投资项目13条); otherwise it starts after the last verb or 和
+        previous = [end for end in listed if clause_m.startswith("、", end)
+                    and "、" not in clause_m[end + 1:m.start()]]
+        if previous:
+            left = previous[-1] + 1
+            verbs, quote_start = listed[previous[-1]]
+        else:
+            left = max([c.end for c in found if c.end <= m.start()] + [start])
+            verbs = chain_before(found, left)
+            quote_start = verbs[0].start if verbs else left
+            left = max([left] + [sep.end() for sep in
+                                 _ENUMERATION_RE.finditer(clause_m, left, m.start())])
+        modifier = clause[left:m.start()]
+        if len(modifier) < 2 or MASK in clause_m[left:m.end()] or _generic(modifier) \
+                or _LAST_HEAD_RE.search(modifier) or modifier.startswith(GENERIC_POLICY_OPENINGS):
+            continue  # 政策措施10条 counts measures; it names no package
+        words = "".join(c.word for c in verbs)
+        if not any(v in words for v in PLAIN_POLICY_VERBS["document"] + IMPLEMENTING_WORDS):
+            continue
+        listed[m.end()] = (verbs, quote_start)
+        out.append(_Candidate(left, m.end(), clause[left:m.end()], "document", quote_start,
                               clause_m[start:verbs[-1].end]))
     return out
 
