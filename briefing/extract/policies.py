@@ -51,6 +51,7 @@ _CONJUNCTION_RE = re.compile(r"以及|和|及|与")
 # 稳经济47条, 助企纾困二十条: a count of rules (not 条例, 条件, 条款, 条线).
 _RULE_COUNT_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})条(?![例件款线])")
 _OWNER_RE = re.compile(f"^(?:{alternation(OWNER_PREFIXES)})")
+_OWNERS_LONGEST_FIRST = sorted(OWNER_PREFIXES, key=len, reverse=True)
 _YEARS_RE = re.compile(r"^[一二三四五六七八九十\d]+年")
 _GENERIC_OPEN_RE = re.compile(f"^(?:{alternation(GENERIC_POLICY_WORDS)})")
 _GENERIC_CLOSE_RE = re.compile(f"(?:{alternation(GENERIC_POLICY_WORDS)})$")
@@ -144,7 +145,10 @@ def _titles(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_C
         last_end = m.end()
         if not _TITLE_END_RE.search(m.group(1)):
             continue
-        chain_start, status_text = _governing(clause_m, found, group_start, start)
+        owner = next((o for o in _OWNERS_LONGEST_FIRST
+                      if clause.endswith(o, start, group_start)), "")
+        # 落实省政府《…》: the verbs stand before the owner, and the owner says whose it is
+        chain_start, status_text = _governing(clause_m, found, group_start - len(owner), start)
         after = clause[m.end():m.end() + 8]
         out.append(_Candidate(m.start(), m.end(), m.group(1).strip(), "document",
                               min(chain_start, m.start()), status_text + "|" + after))

@@ -14,12 +14,12 @@ from bisect import bisect_left
 from briefing.extract.mentions import ArticleMemory, name_region
 from briefing.extract.names import (INVESTMENT, MASK, Cut, alternation, chain_after,
                                     Frame, chain_before, frame, is_evaluative, is_generic, is_works,
-                                    list_marker_end, place_prefix, strip_quotes)
+                                    list_marker_end, opening_end, place_prefix, strip_quotes)
 from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has_head,
                                               head_ends_at, head_positions, parse_group)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
-                                    COUNT_CLASSIFIERS,
+                                    COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, WORKS_SUBJECTS,
                                     DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
                                     PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
                                     SETTLING_VERBS, SITE_NOUNS, SLOGAN_MAX, SLOGAN_NUMERALS,
@@ -28,7 +28,8 @@ from briefing.model import Article, Fact
 
 _INVESTMENT_RE = re.compile(INVESTMENT)
 _LISTED_INVESTMENT_RE = re.compile(rf"{INVESTMENT}的")
-_LIST_SEPARATORS = ("、", "和", "及", "与")
+# What ends a listed name: separators, and 等 before an amount that qualifies the list.
+_LIST_SEPARATORS = ("、", "和", "及", "与", "等")
 _RESUMING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项个](?:项目)?")
 # A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程.
 _NAME_VERBS = ("扩建", "新建", "改建", "续建", "迁建", "建设", "改造")
@@ -90,6 +91,7 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
              if not (c.word in _NAME_VERBS and HEAD_RE.match(clause, c.end) and c.start > start)
              and not (c.word in WORKS_SUFFIXES and head_ends_at(clause, c.start))]
     found = _without_listed_investments(clause, found)
+    found = _without_etc_de(clause, found, start)
     bounds = [start] + [c.end for c in found]
     ends = [c.start for c in found] + [len(clause)]
     original = sentence.text[cs:ce]
@@ -114,7 +116,8 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
 
 def _without_listed_investments(clause: str, found: list[Cut]) -> list[Cut]:
     """投资24亿元的A、投资10亿元的B等项目: an amount after a separator qualifies the
-    next listed name; it governs nothing, so the list stays one phrase."""
+    next listed name (after 等, the whole list); it governs nothing, so the list stays
+    one phrase."""
     dropped: set[int] = set()
     for n, c in enumerate(found):
         if _INVESTMENT_RE.fullmatch(c.word) and clause[:c.start].endswith(_LIST_SEPARATORS):
@@ -122,6 +125,25 @@ def _without_listed_investments(clause: str, found: list[Cut]) -> list[Cut]:
             if n + 1 < len(found) and found[n + 1].word == "的" and found[n + 1].start == c.end:
                 dropped.add(n + 1)
     return [c for n, c in enumerate(found) if n not in dropped] if dropped else found
+
+
+def _without_etc_de(clause: str, found: list[Cut], start: int) -> list[Cut]:
+    """A、B等一批超10亿元的大项目: the 的-phrase after 等 describes the listed names and
+    ends in a category head, so A and B share that head across the 的."""
+    kept: list[Cut] = []
+    for n, c in enumerate(found):
+        if c.word == "的":
+            left = kept[-1].end if kept else start
+            right = found[n + 1].start if n + 1 < len(found) else len(clause)
+            etc = clause.rfind("等", left, c.start)
+            category = clause[c.end:right]
+            head = HEAD_RE.search(category)
+            if etc > 0 and "、" in clause[left:etc] and not has_head(clause, etc, c.start) \
+                    and head is not None and head.end() == len(category) \
+                    and is_generic(category[:head.start()]):
+                continue
+        kept.append(c)
+    return kept
 
 
 def _listed_investment(clause: str, item: Item) -> tuple[Item, float | None]:
@@ -160,7 +182,8 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
         return []  # 产业园的人才公寓: the park only says whose flats
     after_words = [group.adverb] if group.adverb else [c.word for c in after if c.word != "的"]
     process = group.tail
-    verb_weight = _verb_weight(before_words, after_words, process, subject)
+    by_copula = _named_by_copula(clause, before)
+    verb_weight = 2 if by_copula else _verb_weight(before_words, after_words, process, subject)
     stage = _stage(before_words, after_words + [process])
     single = len(group.items) == 1
     investment = (_investment(sentence, cs, group, before, after) if single else None)
@@ -174,6 +197,8 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
         return []
     verbs = [c for c in before if c.word != "的"]
     q_start = verbs[0].start if verbs else group.items[0].start
+    if by_copula:
+        q_start = opening_end(clause)  # the subject the copula names
     q_end = max([group.end + len(group.tail)] + [c.end for c in after if c.word != "的"])
     if subject and after_words:  # 中欧雅瑶新兴产业园加快征地…: the predicate is the evidence
         q_end = max(q_end, len(clause))
@@ -234,6 +259,14 @@ def _proper(name: str) -> int:
     in the name marks it as one site."""
     return 1 if (place_prefix(name) or _PROPER_MARK_RE.search(name)
                  or _PHASE_RE.search(name)) else 0
+
+
+def _named_by_copula(clause: str, before: list[Cut]) -> bool:
+    """本工程为天场S328连接线, 该项目是…: the copula names the works its subject points at."""
+    if len(before) != 1 or before[0].word not in COPULAS:
+        return False
+    subject = clause[opening_end(clause):before[0].start]
+    return any(subject == d + w for d in DEICTIC_WORDS for w in WORKS_SUBJECTS)
 
 
 def _verb_weight(before: list[str], after: list[str], process: str, subject: bool) -> int:

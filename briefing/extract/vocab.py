@@ -132,6 +132,10 @@ STATIVE_VERBS = ("有", "已有", "拥有", "共有", "位于", "占地", "面�
 # right before them (加快建设X, 谋划建设X); elsewhere they are part of the name
 # (林相改造提升建设绿美新会工程).
 NOMINAL_VERBS = ("建设", "改造")
+# 本工程为天场S328连接线: a deictic works subject and a copula name the works.
+DEICTIC_WORDS = ("本", "该", "此", "这一", "这个")
+WORKS_SUBJECTS = ("工程", "项目", "工程项目")
+COPULAS = ("为", "是")
 # After these a noun phrase is a place something happens in, not the project.
 LOCATIVES = ("到", "赴", "在", "位于", "落户", "入驻", "落地", "来到", "走进")
 # Prepositions whose object is a partner or a yardstick, not the thing built.
