@@ -68,9 +68,11 @@ NOUNS_NOT_PREDICATES = (
     "有色", "可再生",
 )
 
-# A bare level word right before a quoted or titled name: the programme of
-# that government (省“双十”战略). 全省/该市 are not owners.
-_LEVEL_OWNER = re.compile(r"(?<![全该])([省市区县州])(?=[“\"《「])")
+# A bare level word right before a quoted or titled name, or the body that
+# issued a title: the programme or document of that government (省“双十”战略,
+# 省政府《…》). 全省/该市 are not owners.
+_LEVEL_OWNER = re.compile(r"(?<![全该])([省市区县州])(?:(?=[“\"《「])|(?:委|政府|人民政府"
+                          r"|委办公厅|政府办公厅|委办|政府办)(?=《))")
 
 # Openers that may stand before a clause's subject: list numbers, time words
 # and connectives (今年,新会区… / 同时,江海区… / 7.力争…).
