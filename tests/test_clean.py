@@ -122,3 +122,10 @@ def test_government_web_page_copy():
     assert cleaned.text.split("\n") == [
         "某区召开2023年经济工作会议", "2月19日,某区召开2023年经济工作会议,提出全年地区生产总值增长6%以上。"]
     assert any("发布时间" in line for line in cleaned.header)
+
+
+def test_a_pdf_page_number_does_not_cut_a_sentence():
+    text = "\n".join(["政府工作报告", "全年新建改建农村公路120公里,实施城西片区、",
+                      "— 3 —", "滨江片区等棚户区改造,完成投资18亿元。", "第4页 共12页"])
+    assert clean_text(text).text.split("\n") == [
+        "政府工作报告", "全年新建改建农村公路120公里,实施城西片区、滨江片区等棚户区改造,完成投资18亿元。"]
