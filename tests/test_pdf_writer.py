@@ -115,6 +115,10 @@ def test_no_chinese_font_means_font_error_with_install_hint(monkeypatch):
 def test_configured_fonts_are_checked(tmp_path, fonts):
     with pytest.raises(FontError, match="no such font file"):
         find_fonts({"fangsong": str(tmp_path / "simfang.ttf")})
+    garbage = tmp_path / "broken.ttf"
+    garbage.write_bytes(b"not a font at all")
+    with pytest.raises(FontError, match="broken.ttf: not a usable TrueType font"):
+        find_fonts({"fangsong": str(garbage)})
     with pytest.raises(FontError, match="lacks glyphs"):
         find_fonts({"fangsong": str(fonts["latin"].path)})  # a Latin font draws boxes
     chosen = find_fonts({"fangsong": f"{fonts['kai'].path}#0"})
