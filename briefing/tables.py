@@ -36,8 +36,7 @@ _GAZETTEER = Path(__file__).resolve().parent / "regions" / "data" / "regions.csv
 _NAME_NOISE = re.compile(r"[\s《》〈〉“”\"'「」]")
 
 FACT_COLUMNS = ("kind", "region", "year", "indicator", "measure", "value", "unit", "bound",
-                "stretch", "name", "investment", "stage", "category", "status", "article",
-                "quote")
+                "stretch", "name", "investment", "stage", "category", "status", "article")
 
 
 def number(value: float) -> str:
