@@ -203,9 +203,12 @@ def merged_mentions(frame: pd.DataFrame, kind: str, ref_limit: int | None = None
     grouped = part.groupby(["region", "name_key"], dropna=False, sort=False)
     merged = grouped.last()
     merged["investment"] = grouped["investment"].max()
-    merged["refs"] = [source_refs(srcs, ref_limit) for srcs in grouped["src"].agg(list)]
-    merged["mentions"] = grouped["src"].nunique()
     merged["new"] = grouped["new"].all()
+    sources: list[set[int]] = [set() for _ in range(len(merged))]
+    for group, src in zip(grouped.ngroup(), part["src"]):  # groups in the order of `merged`
+        sources[group].add(src)
+    merged["refs"] = [source_refs(srcs, ref_limit) for srcs in sources]
+    merged["mentions"] = [len(srcs) for srcs in sources]
     return merged.reset_index()
 
 
