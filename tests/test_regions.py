@@ -143,3 +143,18 @@ def test_finding_mentions_is_fast(gaz):
     elapsed = time.perf_counter() - t0
     assert len(mentions) == 10 * 1500
     assert elapsed < 0.5, elapsed
+
+
+def test_one_scan_of_an_article_finds_what_each_sentence_finds_alone(gaz):
+    text = ("江门市新会区召开会议。鹤山\n开平市龙口镇推进；台山路口改造。\n"
+            "广州市增城区与海口市龙华区合作𠀀江门")
+    cut = [0, 4, 11, 14, 25, 33, len(text)]           # some cuts fall inside names
+    spans = list(zip(cut, cut[1:]))
+    assert gaz.find_mentions_in(text, spans) == [gaz.find_mentions(text[a:b]) for a, b in spans]
+
+
+def test_every_name_is_found_among_characters_that_occur_in_no_name(gaz):
+    regions = [r for r in list(gaz.regions.values())[::7] if r.code not in gaz.qualified_only]
+    text = "".join(f"(😀{r.name}) ok;" for r in regions)
+    found = {(m.surface, c.code) for m in gaz.find_mentions(text) for c in m.candidates}
+    assert all((r.name, r.code) in found for r in regions)
