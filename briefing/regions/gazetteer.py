@@ -260,7 +260,7 @@ class Gazetteer:
         """
         if not mentions:
             return []
-        around = _Around(list(context) + self.anchors(mentions))
+        around = _Around(context, mentions)  # context + self.anchors(mentions), on demand
         out: list[tuple[Mention, Region]] = []
         previous: tuple[Mention, Region] | None = None
         for mention in mentions:
@@ -313,25 +313,43 @@ class Gazetteer:
 
 
 class _Around:
-    """The regions known around some mentions (context and sure mentions), as the
-    sets of codes that `resolve` asks about; each set is made on first use, since
+    """The regions known around some mentions (the context and the sure mentions),
+    as the sets of codes that `resolve` asks about. Each is made on first use:
     most mentions have one candidate and ask nothing."""
 
-    def __init__(self, known: list[Region]) -> None:
-        self.known = known
+    def __init__(self, context: Sequence[Region], mentions: Sequence[Mention]) -> None:
+        self._context, self._mentions = context, mentions
+        self._known: list[Region] | None = None
+        self._codes: frozenset[str] | None = None
+        self._parent_codes: frozenset[str | None] | None = None
+        self._near: frozenset[str] | None = None
 
-    @cached_property
+    @property
+    def known(self) -> list[Region]:
+        if self._known is None:
+            self._known = list(self._context) + [
+                m.candidates[0] for m in self._mentions
+                if len(m.candidates) == 1 and not _weak(m, m.candidates[0])]
+        return self._known
+
+    @property
     def codes(self) -> frozenset[str]:
-        return frozenset(k.code for k in self.known)
+        if self._codes is None:
+            self._codes = frozenset(k.code for k in self.known)
+        return self._codes
 
-    @cached_property
+    @property
     def parent_codes(self) -> frozenset[str | None]:
-        return frozenset(k.parent_code for k in self.known)
+        if self._parent_codes is None:
+            self._parent_codes = frozenset(k.parent_code for k in self.known)
+        return self._parent_codes
 
-    @cached_property
+    @property
     def near(self) -> frozenset[str]:
         """The known regions and all their ancestors."""
-        return self.codes.union(*(k.ancestor_codes for k in self.known))
+        if self._near is None:
+            self._near = self.codes.union(*(k.ancestor_codes for k in self.known))
+        return self._near
 
     def supports(self, region: Region) -> bool:
         """The region, its parent or a sibling is among the known regions."""
