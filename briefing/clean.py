@@ -221,7 +221,10 @@ def clean_text(raw: str) -> Cleaned:
     body = [_close_unit_gaps(line) for line in body]
     body = _drop_repeats(_rejoin(body))
     out.text = "\n".join(line.text for line in body)
-    out.plain = "\n".join(line.plain for line in body)
+    # A Simplified article holds one string, not two equal ones (memory, and what
+    # an ingest pickles to its workers).
+    same = all(line.text is line.plain for line in body)
+    out.plain = out.text if same else "\n".join(line.plain for line in body)
     return out
 
 
