@@ -73,7 +73,6 @@ PINYIN_TONED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*(?=[a-z]*[ü" + PINYIN_TO
 PINYIN_DOC_MIN = 5     # untoned "(qu)" only counts as pinyin when a page is full of it
 
 
-
 class _AnyOf:
     """Whether a line holds any of some patterns.
 
