@@ -110,9 +110,10 @@ class _Entry:
 
 
 # The automaton looks up each character among the first characters of all names,
-# one by one. Characters that occur in no name are all replaced by one that the
-# automaton finds first and that leads nowhere (its only name needs _DEAD_END,
-# which the replaced text never holds), so most of the text is scanned at once.
+# one by one, in the order they were added. Characters that occur in no name are
+# all replaced by one that it finds first and that leads nowhere (its only name
+# needs _DEAD_END, which the replaced text never holds); the characters of names
+# follow, most common first (data/scan_order.txt), led nowhere the same way.
 _ELSEWHERE, _DEAD_END = "\ue000", "\ue001"
 
 
@@ -162,7 +163,8 @@ class Gazetteer:
         for entry in entries.values():
             entry.regions = tuple(self.regions[c] for c in entry.codes)
         self._automaton = ahocorasick.Automaton()
-        self._automaton.add_word(_ELSEWHERE + _DEAD_END, (2, _Entry("block", ())))
+        for ch in (_ELSEWHERE, *_words("scan_order.txt")):
+            self._automaton.add_word(ch + _DEAD_END, (2, _Entry("block", ())))
         for key, entry in entries.items():
             self._automaton.add_word(key, (len(key), entry))
         self._automaton.make_automaton()
