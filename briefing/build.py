@@ -40,9 +40,17 @@ def load_facts(path: Path) -> FactsDocument:
         raise InputError(str(path), f"not a facts document ({exc})") from exc
 
 
+def _file_mode() -> int:
+    """The mode an ordinary new file gets here (mkstemp's 0600 would hide it from others)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> None:
     """Write each output to a temp file beside it, then rename them all."""
     done: list[tuple[Path, Path]] = []
+    mode = _file_mode()
     try:
         for final, write in jobs:
             fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.",
@@ -50,6 +58,7 @@ def _write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> None:
             os.close(fd)
             done.append((Path(tmp), final))
             write(Path(tmp))
+            os.chmod(tmp, mode)
         for tmp, final in done:
             os.replace(tmp, final)
     finally:

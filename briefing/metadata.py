@@ -20,9 +20,14 @@ FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.�
 # dateline `本报讯(记者 张三)2月8日,…` or as a wire dateline `新华社广州2月8日电`.
 LEAD_DATE = re.compile(r"^(?:[^,。,]{0,20}?讯\s*(?:[((][^))]{0,30}[))])?\s*"
                        r"|[\u4e00-\u9fff]{2,12}?(?=\d{1,2}月\d{1,2}日电))?"
-                       r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+                       r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
 REPORT_LAG = dt.timedelta(days=1)       # a daily prints yesterday's event
+REVIEW_MONTHS = 3                       # annual meetings review last year until March
+REVIEWED_YEAR = re.compile(r"过去(?:的)?一年|上一年度")
+PLAN_WORDS = re.compile(r"力争|计划|目标|预期|安排|部署|将|要")
+DATELINE_LINES = 6                      # bylines and document fields sit above the body
+DATELINE_MAX = 80
 FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 # Years named in the text; a year after `到/至/-` is a target horizon, not "now".
 TEXT_YEAR = re.compile(r"(?<![\d到至\-—–~～])((?:19|20)\d{2})\s*年")
@@ -102,12 +107,17 @@ def find_date(cleaned: Cleaned, path: Path, *, date_hint: dt.date | None = None,
             return found, "header"
     if date_hint:
         return date_hint, "header"
-    found = date_from_text(cleaned.plain)
+    # A full date stated in the text or the file name beats the year guessed for a
+    # `12月26日` lead (a December report of next year's plan names next year most).
+    found = date_from_text(cleaned.plain, guess_year=False) or date_from_dateline(cleaned.plain)
     if found:
         return found, "text"
     found = date_from_filename(path.name)
     if found:
         return found, "filename"
+    found = date_from_text(cleaned.plain)
+    if found:
+        return found, "text"
     if default_date:
         return default_date, "user"
     return None, "unknown"
@@ -125,12 +135,15 @@ def _safe_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
         return None
 
 
-def date_from_text(text: str) -> dt.date | None:
-    """Publication date from a dated news lead: the event's day plus the report lag."""
+def date_from_text(text: str, *, guess_year: bool = True) -> dt.date | None:
+    """Publication date from a dated news lead: the event's day plus the report lag.
+
+    A lead without its year takes one from the text unless `guess_year` is off.
+    """
     paragraphs = [line for line in text.split("\n") if not is_heading(line)]
     for para in paragraphs[:LEAD_PARAGRAPHS]:
         m = LEAD_DATE.match(para)
-        if not m:
+        if not m or not (guess_year or m.group(1)):
             continue
         year = int(m.group(1)) if m.group(1) else _lead_year(para, text, int(m.group(2)),
                                                           int(m.group(3)))
@@ -140,13 +153,42 @@ def date_from_text(text: str) -> dt.date | None:
     return None
 
 
+def date_from_dateline(text: str) -> dt.date | None:
+    """A full date on a short line above the body: a byline's timestamp, a 成文日期
+    field, a report's `2023年2月2日在…会议上`."""
+    for line in text.split("\n")[:DATELINE_LINES]:
+        if len(line) <= DATELINE_MAX and line.rstrip()[-1:] not in "。!?!?;;":
+            found = _full_date(line)
+            if found:
+                return found
+    return None
+
+
 def _lead_year(lead: str, text: str, month: int, day: int) -> int | None:
     """The year of a `M月D日` lead: from a 干支 year next to it, else the text's years."""
     g = GANZHI_YEAR.search(lead)
     if g:
         return _ganzhi_solar_year(g.group(1), month, day, lead)
     years = [int(y) for y in TEXT_YEAR.findall(text) if int(y) <= dt.date.today().year]
-    return max(years) if years else None
+    if not years:
+        return None
+    # An annual meeting early in the year that looks back on the last year it names
+    # (过去一年…2023年…) is held in the year after it.
+    latest = max(years)
+    if month <= REVIEW_MONTHS and _looks_back_on(text, latest):
+        return latest + 1
+    return latest
+
+
+def _looks_back_on(text: str, year: int) -> bool:
+    """The text reviews `year` as past: 刚刚过去的2023年, or 过去一年 while no sentence
+    naming that year plans anything."""
+    if re.search(rf"(?:过去的|回顾){year}\s*年|{year}\s*年(?:度)?工作回顾", text):
+        return True
+    if not REVIEWED_YEAR.search(text):
+        return False
+    naming = [x for x in re.split(r"[。!?!?\n]", text) if re.search(rf"{year}\s*年", x)]
+    return not any(PLAN_WORDS.search(x) for x in naming)
 
 
 def _ganzhi_solar_year(ganzhi: str, month: int, day: int, lead: str) -> int | None:

@@ -244,3 +244,16 @@ def test_region_labels_inside_a_round_up_paragraph():
     _, sentences = attributed(text, title="各区一季度经济运行", source="江门日报")
     assert region_of(sentences, "增长5%") == "蓬江区"
     assert region_of(sentences, "增长7%") == "恩平市"
+
+
+def test_a_round_up_of_several_counties_belongs_to_their_city():
+    text = ("各区县晒出今年目标\n"
+            "昨日，六盘水市召开新闻发布会，各区县负责人介绍了今年的目标。\n"
+            "钟山区：力争地区生产总值增长7%。\n"
+            "盘州市：地区生产总值增长6.5%左右。\n"
+            "全市社会消费品零售总额增长6%。\n")
+    article, sentences = attributed(text, title="各区县晒出今年目标")
+    assert article.regions == ["六盘水市"]
+    assert region_of(sentences, "增长7%") == "钟山区"
+    assert region_of(sentences, "增长6.5%") == "盘州市"
+    assert region_of(sentences, "增长6%") == "六盘水市"

@@ -1,7 +1,9 @@
 """build_briefing end to end on the sample facts: read the outputs back as a user would."""
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -125,3 +127,12 @@ def test_hostile_text_builds_every_format(tmp_path):
     paths = build_briefing(hostile_facts(), tmp_path, config=CONFIG)
     assert all(p.stat().st_size > 1000 for p in paths)
     assert "&lt;b&gt;&amp;" in paths[2].read_text(encoding="utf-8")
+
+
+def test_outputs_are_readable_by_others_as_ordinary_files_are(tmp_path):
+    old = os.umask(0o022)
+    try:
+        paths = build_briefing(seed_facts(), tmp_path, config=CONFIG, formats=["docx", "html"])
+    finally:
+        os.umask(old)
+    assert {stat.S_IMODE(p.stat().st_mode) for p in paths} == {0o644}

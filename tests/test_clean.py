@@ -135,3 +135,10 @@ def test_page_tools_are_furniture_anywhere_and_page_labels_only_at_the_start():
     assert is_furniture("3上一篇  下一篇4")
     assert is_furniture("当前版:A05")
     assert not is_furniture("会上提到当前版:A05的安排")
+
+
+def test_a_pdf_page_number_does_not_cut_a_sentence():
+    text = "\n".join(["政府工作报告", "全年新建改建农村公路120公里,实施城西片区、",
+                      "— 3 —", "滨江片区等棚户区改造,完成投资18亿元。", "第4页 共12页"])
+    assert clean_text(text).text.split("\n") == [
+        "政府工作报告", "全年新建改建农村公路120公里,实施城西片区、滨江片区等棚户区改造,完成投资18亿元。"]

@@ -84,3 +84,13 @@ def test_build_writes_a_briefing_whose_comparison_table_shows_the_targets(tmp_pa
     fonts = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True,
                            check=True).stdout
     assert "yes" in fonts.split("\n", 2)[2]
+
+
+def test_build_with_nothing_to_report_says_so_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    code, _, err = _run(capsys, "build", str(tmp_path / "missing.txt"), "--out", str(out))
+    assert code != 0 and "missing.txt" in err and "no articles" in err
+    code, _, err = _run(capsys, "--db", str(tmp_path / "b.db"), "build", "--out", str(out),
+                        "--week", "2023-W09")
+    assert code != 0 and "no articles dated 2023-02-27 to 2023-03-05" in err
+    assert not out.exists() or not list(out.iterdir())

@@ -7,7 +7,8 @@ import re
 import pytest
 from briefing_samples import HOSTILE, hostile_facts, seed_facts, synthetic_facts
 
-from briefing.compose import chinese_numeral, compose
+from briefing.compose import compose
+from briefing.numbering import chinese_numeral
 from briefing.config import Config
 from briefing.document import Figure, Paragraph, Table
 from briefing.errors import BriefingError

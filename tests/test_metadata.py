@@ -123,3 +123,31 @@ def test_datelines_before_the_lead_date(lead, expected):
 
 def test_a_paper_mentioned_in_the_body_is_not_the_source():
     assert meta(f"标题\n{BODY}市长在接受某某日报记者采访时表示,将加快建设。").source == ""
+
+
+@pytest.mark.parametrize("top, expected", [
+    ("某某新闻客户端 记者甲 记者乙 2024-01-09 10:02:11原创", dt.date(2024, 1, 9)),
+    ("(2024年1月25日在某县第十八届人民代表大会第三次会议上)", dt.date(2024, 1, 25)),
+    ("文号 | 成文日期: | 2024年03月08日 | |", dt.date(2024, 3, 8)),
+])
+def test_a_dated_line_above_the_body(top, expected):
+    m = meta(f"标题在此\n{top}\n{BODY}")
+    assert m.date == expected
+
+
+def test_a_dated_file_name_beats_the_guessed_year_of_a_lead():
+    text = f"标题\n12月20日,某县召开人代会。\n会议明确2025年目标。{BODY}"
+    m = meta(text, name="2024-12-21_某县.txt")
+    assert (m.date, m.date_basis) == (dt.date(2024, 12, 21), "filename")
+
+
+def test_a_january_meeting_reviewing_the_year_it_names_is_held_the_year_after():
+    text = (f"标题\n1 月 18 日上午,某市第十届人民代表大会第三次会议开幕。\n"
+            f"报告指出,2023年全市经济回升向好。过去一年,全市新签约项目320个。{BODY}")
+    assert date_from_text(clean_text(text).plain) == dt.date(2024, 1, 19)
+
+
+def test_a_february_meeting_planning_the_year_it_names_is_held_that_year():
+    text = (f"标题\n2月8日,某区委全会召开。\n会议回顾了过去一年的工作,部署2023年任务。"
+            f"2022年全区经济稳中向好。{BODY}")
+    assert date_from_text(clean_text(text).plain) == dt.date(2023, 2, 9)

@@ -168,3 +168,65 @@ def test_a_later_mention_gives_the_stage_and_its_quote():
     facts = projects("打造芜湖航空产业园。芜湖航空产业园年内开工建设。")
     assert [(f.name, f.stage) for f in facts] == [("芜湖航空产业园", "动工")]
     assert "开工" in facts[0].quote
+
+
+def test_progress_and_completion_predicates_give_the_stage():
+    fact = one("城南再生水厂二期项目进展顺利。")
+    assert (fact.name, fact.stage) == ("城南再生水厂二期项目", "在建")
+    facts = projects("鑫源果业冷库、丰禾蔬菜加工厂等农业产业项目建设完工。")
+    assert [(f.name, f.stage) for f in facts] == [("鑫源果业冷库项目", "建成"),
+                                                   ("丰禾蔬菜加工厂", "建成")]
+
+
+def test_a_visit_to_the_works_site_names_the_projects():
+    facts = projects("调研组在恒通新材料产业园、 和泰精密铸造、 远航冷链物流中心等项目现场察看进度。")
+    assert [f.name for f in facts] == ["恒通新材料产业园", "和泰精密铸造项目", "远航冷链物流中心"]
+    assert {f.stage for f in facts} == {"在建"}
+    assert names("代表团来到滨河新区规划馆参观。") == []  # a place visited stays out
+
+
+def test_a_single_character_after_a_list_comma_is_no_verb():
+    assert names("永诚精工、并联智能等一批技改项目建成投产。") == ["永诚精工项目", "并联智能项目"]
+
+
+def test_a_numbered_slogan_counts_kinds_of_projects():
+    assert names("全县“三个一批”项目加快推进,“双千”工程项目全部开工。") == []
+    assert names("建设“云谷”数据产业园。") == ["“云谷”数据产业园"]
+
+
+def test_each_listed_name_keeps_its_own_amount():
+    facts = projects("年内引进投资12亿元的蓝海储能电站、投资3.5亿元的丰谷食品加工、"
+                     "投资8000万元的绿源包装等项目。")
+    assert [(f.name, f.investment, f.stage) for f in facts] == [
+        ("蓝海储能电站", 12.0, "签约"), ("丰谷食品加工项目", 3.5, "签约"), ("绿源包装项目", 0.8, "签约")]
+    facts = projects("推动宏图光电、卓越新材等投资超5亿元的重点项目开工。")
+    assert [(f.name, f.investment) for f in facts] == [("宏图光电项目", None), ("卓越新材项目", None)]
+
+
+def test_a_count_takes_a_list_up_again():
+    facts = projects("东湖康养小镇项目、智能装备产业园项目、城北物流园项目3项计划参加集中签约。")
+    assert [f.name for f in facts] == ["东湖康养小镇项目", "智能装备产业园项目", "城北物流园项目"]
+    facts = projects("临港冷链物流园项目、海川数据中心项目,两项均于本月签约。")
+    assert [(f.name, f.stage) for f in facts] == [("临港冷链物流园项目", "签约"),
+                                                   ("海川数据中心项目", "签约")]
+    assert names("今年开工重点项目12个。") == []  # a count after one name counts a category
+
+
+def test_a_list_shares_its_head_across_a_de_phrase():
+    facts = projects("目前已有金石文旅创业园、云栖温泉酒店等一批超5亿元的大项目相继落地。")
+    assert [(f.name, f.stage) for f in facts] == [("金石文旅创业园", "签约"),
+                                                   ("云栖温泉酒店项目", "签约")]
+
+
+def test_a_deictic_subject_and_a_copula_name_the_works():
+    fact = one("本工程为北岸X205连接线,全长6公里。")
+    assert (fact.name, fact.quote) == ("北岸X205连接线", "本工程为北岸X205连接线")
+    assert names("该项目为省重点项目。") == []
+
+
+def test_verbs_of_a_visit_end_a_name():
+    assert names("书记现场协调解决项目推进中的困难,详细了解项目规划。") == []
+
+
+def test_parts_of_a_street_are_no_projects():
+    assert names("目前人行道铺设、非机动车道建设、绿化工程等正在推进中。") == []

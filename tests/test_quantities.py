@@ -91,6 +91,30 @@ def test_canonical_indicator_names(written, name):
     assert canonical(written) == name
 
 
+def test_a_place_and_its_scope_before_an_indicator_do_not_rename_it():
+    got = rows("2023年，潮州全市地区生产总值增长3.9%，规上工业增加值增 5.2%。2022年丽水GDP增长4%。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("地区生产总值", "growth", 3.9), ("规模以上工业增加值", "growth", 5.2),
+        ("地区生产总值", "growth", 4.0)]
+    assert [g[2] for g in rows("2023年，我县固定资产投资增长9%，本县规上工业增加值增长5%。")] == [
+        "固定资产投资", "规模以上工业增加值"]
+
+
+def test_older_and_county_names_of_budget_revenue_and_investment():
+    got = rows("2023年，全县公共财政预算收入完成9.6亿元；社会固定资产投资增长4%。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("地方一般公共预算收入", "level", 9.6), ("固定资产投资", "growth", 4.0)]
+
+
+@pytest.mark.parametrize("written", [
+    "全区R&D经费占GDP的比重达到3.8%", "研发投入占地区生产总值比重达到3.8%",
+    "全社会研发经费支出相当于全市生产总值的比例达到3.8%",
+])
+def test_research_intensity_written_as_a_ratio(written):
+    got = rows(f"2023年，{written}。")
+    assert [(g[2], g[3], g[4]) for g in got] == [("研发经费投入强度", "share", 3.8)]
+
+
 def test_a_clause_about_the_indicator_just_named():
     got = rows("2023年，数字经济核心产业增加值增长12%，占GDP比重达到11.5%；新开工亿元以上项目368个，"
                "竣工投产186个；新增高企120家，总数达到1150家。")
@@ -183,7 +207,7 @@ def test_headline_figures_quoted_at_an_event_still_count():
 def test_results_so_far_this_year():
     got = rows("今年以来，全市已新签约项目45个，总投资达到380亿元。", date="2024-04-08")
     assert [(g[0], g[1], g[2], g[4]) for g in got] == [
-        ("actual", 2024, "项目", 45.0), ("actual", 2024, "总投资", 380.0)]
+        ("actual", 2024, "项目", 45.0), ("actual", 2024, "项目总投资", 380.0)]
 
 
 def test_traditional_pdf_text_is_quoted_verbatim():
@@ -203,3 +227,16 @@ def test_region_comes_from_the_sentence():
     sentence.region = "桐乡市"
     assign_years(art, [sentence])
     assert [f.region for f in extract_quantities(sentence, art)] == ["桐乡市"]
+
+
+def test_two_coordinated_indicators_share_one_rate():
+    got = rows("今年，全县地区生产总值和一般公共预算收入均增长7%以上；农业和服务业增加值增长4%。")
+    assert [(g[2], g[3], g[4], g[6]) for g in got] == [
+        ("地区生产总值", "growth", 7.0, "≥"), ("地方一般公共预算收入", "growth", 7.0, "≥"),
+        ("服务业增加值", "growth", 4.0, "=")]
+
+
+def test_an_investment_after_counted_projects_is_theirs():
+    got = rows("今年，全区推动建设市重点项目86个，完成投资150亿元以上。")
+    assert [(g[2], g[4], g[5]) for g in got] == [
+        ("市重点项目", 86.0, "个"), ("市重点项目完成投资", 150.0, "亿元")]

@@ -79,3 +79,41 @@ def test_default_year_of_a_figure_with_no_time_word():
     assert default_year(early, "actual") == 2022  # last year's statistics are still the news
     assert default_year(early, "target") == 2023
     assert default_year(late, "actual") == 2023
+
+
+def test_a_plan_report_reviews_the_year_under_its_outcome_heading():
+    got = sentences(
+        "某市2024年国民经济和社会发展计划\n"
+        "一、2023年计划执行情况\n"
+        "全市完成地区生产总值1820亿元，增长4.2%。\n"
+        "二、2024年计划安排\n"
+        "全市地区生产总值增长5.5%。\n"
+    )
+    assert got["全市完成地区生产总值1820亿元，增长4.2%。"] == (2023, "actual")
+    assert got["全市地区生产总值增长5.5%。"] == (2024, "target")
+
+
+def test_a_stated_goal_opens_targets_though_the_meeting_is_reported():
+    got = sentences(
+        "昨日，全县经济工作会议召开，部署了今年的工作。\n"
+        "会议明确，今年的发展目标是：地区生产总值增长7%，工业投资增长12%。\n"
+    )
+    assert got["会议明确，今年的发展目标是：地区生产总值增长7%，工业投资增长12%。"] == (2024, "target")
+
+
+def test_the_lead_paragraph_dates_an_undated_event():
+    text = ("某市新闻网讯 2019年的城市建设将有哪些新变化?市长昨日在全市经济工作会议上对这个问题作了全面的回答。"
+            "会议提出了今年的主要目标。\n今年全市力争地区生产总值增长7%。\n")
+    assert reference_year(Article(id="t", path="t.txt", title="t", text=text)) == 2019
+
+
+def test_funds_obtained_in_a_review_are_results():
+    got = sentences(
+        "一、2023年工作回顾\n"
+        "2023年，全县经济稳中有进。\n"
+        "我们积极对上争跑，争取上级转移支付12.5亿元、专项债券3亿元。\n"
+        "二、2024年工作安排\n"
+        "力争争取上级资金15亿元以上。\n"
+    )
+    assert got["我们积极对上争跑，争取上级转移支付12.5亿元、专项债券3亿元。"] == (2023, "actual")
+    assert got["力争争取上级资金15亿元以上。"] == (2024, "target")

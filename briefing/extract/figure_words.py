@@ -7,7 +7,7 @@ import re
 
 # Verbs and adverbs between an indicator and its number, stripped to find the indicator.
 GROWTH = ("增长", "增速", "增幅", "增长率", "提高", "提升", "上升", "上涨", "回升", "增加", "涨幅",
-          "比增", "净增")
+          "比增", "净增", "预增", "增")
 DECLINE = ("下降", "降低", "减少", "回落", "下滑", "下跌")
 REACH = ("增至", "增加到", "增长到", "提高到", "提高至", "提升到", "提升至", "达到", "达至", "达",
          "为", "是", "实现", "完成", "新增", "累计", "共", "共计", "合计", "总计", "有", "入库",
@@ -57,6 +57,10 @@ FIRM = ("公司", "集团")
 # indicators of the region, though the headline indicators it quotes still are.
 EPISODE = ("活动", "现场", "招聘会", "仪式", "发布会", "推介会", "座谈会", "比赛", "大赛", "展会",
            "博览会", "论坛", "告诉记者", "岁的", "师傅")
+# 地区生产总值和一般预算收入增长10%: a rate after two coordinated indicators is each one's.
+# The first conjunct must end like an indicator, so 农业和服务业增加值 stays one name.
+COORDINATORS = ("以及", "和", "与", "及")
+INDICATOR_HEADS = ("收入", "总额", "总值", "产值", "增加值", "投资", "率", "量", "能耗", "指数")
 STRETCH = ("力争", "争取", "力求", "冲刺", "奋斗")
 # Marks between a governing verb and its count: 引进了, 共, 实施好 …
 LINKS = ("了", "共", "好", "新", "累计", "全年", "年内", "再", "完")

@@ -20,22 +20,30 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     "地区生产总值": ("地区生产总值", "生产总值", "GDP", "GDP总量", "经济总量", "经济增长",
                  "经济增速", "地区生产总值总量"),
     "规模以上工业增加值": ("规模以上工业增加值", "规上工业增加值", "规模工业增加值"),
-    "固定资产投资": ("固定资产投资", "全社会固定资产投资", "固投"),
+    "固定资产投资": ("固定资产投资", "全社会固定资产投资", "社会固定资产投资", "固投"),
     "工业投资": ("工业投资", "工业固定资产投资"),
     "社会消费品零售总额": ("社会消费品零售总额", "社零", "社零总额", "社消零"),
     "外贸进出口总额": ("外贸进出口总额", "进出口总额", "外贸进出口", "外贸进出口总值",
                   "进出口总值", "货物进出口总额", "外贸进出口额"),
-    "地方一般公共预算收入": ("地方一般公共预算收入", "一般公共预算收入", "一般预算收入"),
+    # 公共财政预算收入 and 财政一般预算收入 are the names older and county reports use.
+    "地方一般公共预算收入": ("地方一般公共预算收入", "一般公共预算收入", "一般预算收入",
+                    "地方公共财政预算收入", "公共财政预算收入", "财政一般预算收入",
+                    "地方财政一般预算收入"),
     "居民人均可支配收入": ("居民人均可支配收入", "人均可支配收入", "全体居民人均可支配收入"),
     "高新技术企业": ("高新技术企业", "高企", "国家高企", "国家级高新技术企业", "国家高新技术企业"),
     "科技型中小企业": ("科技型中小企业", "入库科技型中小企业"),
     "城镇新增就业": ("城镇新增就业", "新增城镇就业", "城镇新增就业人数"),
     "实际使用外资": ("实际使用外资", "实际利用外资", "实际使用外资金额", "实际利用外资金额"),
-    "研发经费投入强度": ("研发经费投入强度", "研发投入强度", "R&D经费投入强度",
-                   "研发经费支出占地区生产总值比重", "研发经费投入占地区生产总值比重",
-                   "研发经费占地区生产总值比重", "研发经费支出占GDP比重",
-                   "研发经费投入占GDP比重", "研发经费占GDP比重"),
+    "研发经费投入强度": ("研发经费投入强度", "研发投入强度", "R&D经费投入强度"),
 }
+# R&D intensity is also written as a ratio: spending 占/相当于 output 的 比重/比例.
+_RD_SPENDING = ("研发经费支出", "研发经费投入", "研发经费", "研发投入", "R&D经费支出",
+                "R&D经费投入", "R&D经费", "R&D投入", "R&D")
+_RD_OUTPUT = ("地区生产总值", "生产总值", "GDP", "全市生产总值", "全区生产总值", "全县生产总值",
+              "全省生产总值")
+INDICATORS["研发经费投入强度"] += tuple(
+    f"{spending}{link}{output}{of}{head}" for spending in _RD_SPENDING for link in ("占", "相当于")
+    for output in _RD_OUTPUT for of in ("", "的") for head in ("比重", "比例"))
 # Indicators that are ratios: a % after them is a share, not a growth rate.
 SHARE_INDICATORS = frozenset({"研发经费投入强度"})
 # Heads that make a % a share: 覆盖率, 比重, 占比 …
@@ -76,6 +84,7 @@ CONTENT = frozenset({"n", "v", "a", "vn", "ng", "zg"})
 STOP_TAGS = frozenset({"u", "uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "r", "m", "x", "t", "f"})
 CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "等", "并", "或"})
 PLACE_SUFFIXES = "省市区县旗州盟"
+DEICTIC = ("我", "本", "全", "该")
 
 # Cut whole: quoted names, money classes (亿元以上), report words and every alias.
 _CHUNK = re.compile(
@@ -87,8 +96,9 @@ _CHUNK = re.compile(
 )
 
 
-# Characters read on each side of a number: an indicator is rarely longer.
-WINDOW = 20
+# Characters read on each side of a number: an indicator is rarely longer (a ratio
+# such as 研发经费支出相当于全市生产总值的比例 with its scope is the longest).
+WINDOW = 24
 
 
 @dataclass
@@ -179,14 +189,18 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
         else:
             break
     run = toks[k:]
+    if k > 0 and len(run) > 1 and toks[k - 1][0] in DEICTIC and run[0][0] in PLACE_SUFFIXES:
+        run = run[1:]  # 我|县|固定资产投资: the level word of a split 我县 is a scope
     if (k > 0 and len(run) > 1 and len(run[0][0]) == len(toks[k - 1][0]) == 1
             and run[0][1] in CONTENT and toks[k - 1][1] in CONTENT):
         run = run[1:]  # 提|档|升级: two lone characters are one word jieba did not know
     if k > 0 and len(run) > 1 and run[0][1] == "a" and len(run[0][0]) == 1 and toks[k - 1][1] == "v":
         run = run[1:]  # 实施好|年度投资: 好 completes the verb
     while len(run) > 1 and (run[0][1] == "v" or run[0][1] == "vn" and run[0][0] in verbs
-                            or _is_place(run[0][0], run[0][1]) or not SCOPE.sub("", run[0][0])):
-        run = run[1:]  # 供应工业用地, 新会区|全县地区生产总值: a verb, a place or a scope does not name
+                            or _is_place(run[0][0], run[0][1]) or not SCOPE.sub("", run[0][0])
+                            or run[0][1] == "ns" and (not SCOPE.sub("", run[1][0])
+                                                      or run[1][0] in _aliases())):
+        run = run[1:]  # 供应工业用地, 新会区|韶关全市|泰安GDP: a verb, a place or a scope does not name
     return run
 
 
@@ -210,14 +224,27 @@ def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = N
         alias = _alias_pattern().search(text, max(start, stop - WINDOW), stop)
         if alias and alias.start() <= np_start:
             lead_start = max(start, alias.start() - 12)
-            lead = _noun_run(tokens(text[lead_start:alias.start()]), verbs)
-            if lead and SCOPE.sub("", text[lead_start + lead[0][2]:alias.start()]):
+            lead = _narrowing(_noun_run(tokens(text[lead_start:alias.start()]), verbs))
+            if lead:
                 begin = lead_start + lead[0][2]
                 return _phrase(text[begin:stop], begin, stop)
             return Phrase(_aliases()[alias.group()], alias.start(), stop, True)
     if not run:
         return None
     return _phrase(text[np_start:end], np_start, end)
+
+
+def _narrowing(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The part of a noun run before an alias that narrows it: places and scopes do not
+    (韶关全市地区生产总值 is 地区生产总值; 农村居民人均可支配收入 is its own)."""
+    k = 0
+    while k < len(run) and (run[k][1] == "ns" or _is_place(run[k][0], run[k][1])
+                            or not SCOPE.sub("", run[k][0])):
+        k += 1
+    rest = run[k:]
+    if len(rest) == 1 and rest[0][0] in PLACE_SUFFIXES:
+        return []  # the 县 of a split 我|县
+    return rest if rest and SCOPE.sub("", "".join(w for w, _, _ in rest)) else []
 
 
 def phrase_after(text: str, start: int, stop: int,

@@ -34,7 +34,8 @@ _INNER_BREAK_RE = re.compile(r"[，,。；;！？]")
 # Longest quoted label or bracket kept inside a name; longer ones are speech or asides.
 _MAX_QUOTED = 30
 _MAX_BRACKET = 10
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?…]+|——|—|\s+")
+# Space next to a 、 is debris inside a list, not a break between headlines.
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?…]+|——|—|(?<!、)\s+(?!、)")
 _LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★\-]"
                           r"|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]?)\s*")
 _COUNT = re.compile(rf"^(?:[\d.]+|[一二两三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")
@@ -216,7 +217,10 @@ def cuts(clause: str, start: int = 0) -> list[Cut]:
 
 
 def _guarded(clause: str, m: re.Match) -> bool:
-    """以 before 及 is 以及, not 以: the guard characters say which words it starts."""
+    """以 before 及 is 以及, not 以: the guard characters say which words it starts;
+    and no single character governs right after a 、."""
+    if m.start() > 0 and clause[m.start() - 1] == "、":
+        return True  # after 、 comes the next listed noun (吕梁杭氧、并盛熔盐), not a verb
     nxt = clause[m.end():m.end() + 1]
     return bool(nxt) and nxt in SINGLE_CHARACTER_GUARDS.get(m.group(), "")
 

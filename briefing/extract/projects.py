@@ -13,19 +13,24 @@ from bisect import bisect_left
 
 from briefing.extract.mentions import ArticleMemory, name_region
 from briefing.extract.names import (INVESTMENT, MASK, Cut, alternation, chain_after,
-                                    chain_before, frame, is_evaluative, is_generic, is_works,
-                                    list_marker_end, place_prefix, strip_quotes)
+                                    Frame, chain_before, frame, is_evaluative, is_generic, is_works,
+                                    list_marker_end, opening_end, place_prefix, strip_quotes)
 from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has_head,
                                               head_ends_at, head_positions, parse_group)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
-                                    COUNT_CLASSIFIERS,
+                                    COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, WORKS_SUBJECTS,
                                     DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
                                     PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
-                                    SETTLING_VERBS, STAGE_WORDS, STATIVE_VERBS, WORKS_SUFFIXES)
+                                    SETTLING_VERBS, SITE_NOUNS, SLOGAN_MAX, SLOGAN_NUMERALS,
+                                    STAGE_WORDS, STATIVE_VERBS, WORKS_SUFFIXES)
 from briefing.model import Article, Fact
 
 _INVESTMENT_RE = re.compile(INVESTMENT)
+_LISTED_INVESTMENT_RE = re.compile(rf"{INVESTMENT}的")
+# What ends a listed name: separators, and 等 before an amount that qualifies the list.
+_LIST_SEPARATORS = ("、", "和", "及", "与", "等")
+_RESUMING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项个](?:项目)?")
 # A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程.
 _NAME_VERBS = ("扩建", "新建", "改建", "续建", "迁建", "建设", "改造")
 _SUFFIX_END_RE = re.compile(f"(?<=.)(?:{alternation(HEAD_SUFFIXES)})$")
@@ -37,6 +42,7 @@ _WORKS_PROCESS_RE = re.compile(alternation([p for p in PROCESS_NOUNS if p not in
 _PHASE_RE = re.compile("[一二三四五六七八九首]期")
 # A count inside a name leaves a category (科技园6条PPP道路项目).
 _INNER_COUNT_RE = re.compile(rf"(?<=.)\d+[{COUNT_CLASSIFIERS}]")
+_QUOTED_LABEL_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{1,%d})[”」』\"]" % SLOGAN_MAX)
 # 建成后的X: a time, not a governing verb.
 _TEMPORAL = ("后", "前", "时", "中", "以来")
 _PROCESS_AFTER_DE_RE = re.compile(rf"(?:{PROCESS}|开工|动工|通车|投产|建成|竣工)")
@@ -52,12 +58,25 @@ def extract_projects(sentence: Sentence, article: Article) -> list[Fact]:
     prepared = frame(sentence)
     heads = head_positions(prepared.masked)
     facts: list[Fact] = []
-    for cs, ce in prepared.clauses:
+    for n, (cs, ce) in enumerate(prepared.clauses):
         if _any_between(heads, cs, ce):
             start, found = prepared.clause_cuts(cs, ce)
+            resumed = _resuming_clause(prepared, n + 1, cs)
             facts.extend(_clause_projects(sentence, article, prepared.masked[cs:ce], cs, ce,
-                                          start, found, [h - cs for h in heads]))
+                                          start, found, [h - cs for h in heads], resumed))
     return facts
+
+
+def _resuming_clause(prepared: Frame, n: int, cs: int) -> list[Cut]:
+    """A list of names alone in its clause, then `4项参加网络签约`: the count takes the
+    list up again, so the next clause's verbs (offsets from `cs`) are the list's."""
+    if n >= len(prepared.clauses):
+        return []
+    ns, ne = prepared.clauses[n]
+    if not _RESUMING_RE.match(prepared.masked, ns, ne):
+        return []
+    _, found = prepared.clause_cuts(ns, ne)
+    return [Cut(c.start + ns - cs, c.end + ns - cs, c.word) for c in found if c.word != "的"]
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
@@ -66,10 +85,13 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
 
 
 def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int, ce: int,
-                     start: int, found: list[Cut], heads: list[int]) -> list[Fact]:
+                     start: int, found: list[Cut], heads: list[int],
+                     resumed: list[Cut]) -> list[Fact]:
     found = [c for c in found
              if not (c.word in _NAME_VERBS and HEAD_RE.match(clause, c.end) and c.start > start)
              and not (c.word in WORKS_SUFFIXES and head_ends_at(clause, c.start))]
+    found = _without_listed_investments(clause, found)
+    found = _without_etc_de(clause, found, start)
     bounds = [start] + [c.end for c in found]
     ends = [c.start for c in found] + [len(clause)]
     original = sentence.text[cs:ce]
@@ -84,10 +106,52 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
         if before is None:
             continue
         after = chain_after(found, seg_end)
+        if not after and resumed and len(group.items) > 1 and group.end == len(clause):
+            after = resumed
         facts.extend(_facts_for_group(sentence, article, clause, cs, ce, group, seg_start,
                                       before, after,
                                       subject=not any(c.word != "的" for c in before)))
     return facts
+
+
+def _without_listed_investments(clause: str, found: list[Cut]) -> list[Cut]:
+    """投资24亿元的A、投资10亿元的B等项目: an amount after a separator qualifies the
+    next listed name (after 等, the whole list); it governs nothing, so the list stays
+    one phrase."""
+    dropped: set[int] = set()
+    for n, c in enumerate(found):
+        if _INVESTMENT_RE.fullmatch(c.word) and clause[:c.start].endswith(_LIST_SEPARATORS):
+            dropped.add(n)
+            if n + 1 < len(found) and found[n + 1].word == "的" and found[n + 1].start == c.end:
+                dropped.add(n + 1)
+    return [c for n, c in enumerate(found) if n not in dropped] if dropped else found
+
+
+def _without_etc_de(clause: str, found: list[Cut], start: int) -> list[Cut]:
+    """A、B等一批超10亿元的大项目: the 的-phrase after 等 describes the listed names and
+    ends in a category head, so A and B share that head across the 的."""
+    kept: list[Cut] = []
+    for n, c in enumerate(found):
+        if c.word == "的":
+            left = kept[-1].end if kept else start
+            right = found[n + 1].start if n + 1 < len(found) else len(clause)
+            etc = clause.rfind("等", left, c.start)
+            category = clause[c.end:right]
+            head = HEAD_RE.search(category)
+            if etc > 0 and "、" in clause[left:etc] and not has_head(clause, etc, c.start) \
+                    and head is not None and head.end() == len(category) \
+                    and is_generic(category[:head.start()]):
+                continue
+        kept.append(c)
+    return kept
+
+
+def _listed_investment(clause: str, item: Item) -> tuple[Item, float | None]:
+    """The item past its own 投资X亿元的, and that amount."""
+    m = _LISTED_INVESTMENT_RE.match(clause, item.start)
+    if m is None:
+        return item, None
+    return Item(m.end(), item.end, item.head, item.shared), _yi(m)
 
 
 def _governing_chain(clause: str, found: list[Cut], pos: int) -> list[Cut] | None:
@@ -110,37 +174,48 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
                      group: Group, seg_start: int, before: list[Cut], after: list[Cut],
                      subject: bool) -> list[Fact]:
     before_words = [c.word for c in before if c.word != "的"]
-    if before_words and before_words[-1] in LOCATIVES + PARTNER_PREPOSITIONS:
-        return []
+    if before_words and before_words[-1] in LOCATIVES + PARTNER_PREPOSITIONS \
+            and not group.tail.startswith(SITE_NOUNS):
+        return []  # 到X园区 is where a visit goes; 在X项目现场 still names the project
     if after and after[0].word == "的" and not group.tail \
             and not _PROCESS_AFTER_DE_RE.match(clause, after[0].end):
         return []  # 产业园的人才公寓: the park only says whose flats
     after_words = [group.adverb] if group.adverb else [c.word for c in after if c.word != "的"]
     process = group.tail
-    verb_weight = _verb_weight(before_words, after_words, process, subject)
+    by_copula = _named_by_copula(clause, before)
+    verb_weight = 2 if by_copula else _verb_weight(before_words, after_words, process, subject)
     stage = _stage(before_words, after_words + [process])
     single = len(group.items) == 1
     investment = (_investment(sentence, cs, group, before, after) if single else None)
-    if verb_weight == 0 and investment is None:
+    listed = [_listed_investment(clause, item) for item in group.items]
+    if any(amount is not None for _, amount in listed[1:]):
+        # each name has its amount: the one before the list belongs to the first name
+        first = next((_INVESTMENT_RE.fullmatch(c.word) for c in before[-2:]
+                      if _INVESTMENT_RE.fullmatch(c.word)), None)
+        listed[0] = (listed[0][0], _yi(first) if first else None)
+    if verb_weight == 0 and investment is None and all(a is None for _, a in listed):
         return []
     verbs = [c for c in before if c.word != "的"]
     q_start = verbs[0].start if verbs else group.items[0].start
+    if by_copula:
+        q_start = opening_end(clause)  # the subject the copula names
     q_end = max([group.end + len(group.tail)] + [c.end for c in after if c.word != "的"])
-    if subject and after_words:
-        q_end = len(clause)  # 中欧雅瑶新兴产业园加快征地…: the predicate is the evidence
+    if subject and after_words:  # 中欧雅瑶新兴产业园加快征地…: the predicate is the evidence
+        q_end = max(q_end, len(clause))
     facts: list[Fact] = []
-    for item in group.items:
+    for item, amount in listed:
+        amount = investment if single else amount
         name = _name(sentence.text, cs, item, group)
         if not name or not _acceptable(name, item):
             continue
         weight = PROJECT_HEADS.get(item.head, 1) + verb_weight + _proper(name)
         if PROJECT_HEADS.get(item.head, 1) == 0 and any(w in SETTLING_VERBS for w in after_words):
             weight -= 1
-        if weight < 3 and investment is None:
+        if weight < 3 and amount is None:
             continue
         fact = Fact(kind="project", region=name_region(name, sentence), article=article.id,
                     quote=sentence.quote(cs + q_start, cs + q_end), name=name,
-                    investment=investment, stage=stage)
+                    investment=amount, stage=stage)
         if _memory.admit(fact):
             facts.append(fact)
     return facts
@@ -160,7 +235,7 @@ def _acceptable(name: str, item: Item) -> bool:
     """Reject categories (重点项目), roles (重要基地) and programmes (工业振兴工程)."""
     head = item.head
     modifier = name[:len(name) - len(head)] if name.endswith(head) else name
-    plain = strip_quotes(modifier)
+    plain = strip_quotes(_QUOTED_LABEL_RE.sub(_unless_slogan, modifier))
     if head == "工程" and not is_works(name):
         return False
     if _CATEGORY_RE.search(name) or _INNER_COUNT_RE.search(name):
@@ -173,11 +248,25 @@ def _acceptable(name: str, item: Item) -> bool:
     return True
 
 
+def _unless_slogan(label: re.Match) -> str:
+    """A numbered slogan (“两重一实”) drops out of a name; any other label stays."""
+    numerals = sum(ch in SLOGAN_NUMERALS for ch in label.group(1))
+    return "" if numerals >= 2 else label.group()
+
+
 def _proper(name: str) -> int:
     """A place, a road or plant number, or a phase (二期: only works have phases)
     in the name marks it as one site."""
     return 1 if (place_prefix(name) or _PROPER_MARK_RE.search(name)
                  or _PHASE_RE.search(name)) else 0
+
+
+def _named_by_copula(clause: str, before: list[Cut]) -> bool:
+    """本工程为天场S328连接线, 该项目是…: the copula names the works its subject points at."""
+    if len(before) != 1 or before[0].word not in COPULAS:
+        return False
+    subject = clause[opening_end(clause):before[0].start]
+    return any(subject == d + w for d in DEICTIC_WORDS for w in WORKS_SUBJECTS)
 
 
 def _verb_weight(before: list[str], after: list[str], process: str, subject: bool) -> int:
@@ -210,7 +299,10 @@ def _investment(sentence: Sentence, cs: int, group: Group, before: list[Cut],
     if m is None:
         after_text = sentence.text[cs + group.end:].lstrip("（(，, ")
         m = _INVESTMENT_RE.match(after_text)
-    if m is None:
-        return None
+    return None if m is None else _yi(m)
+
+
+def _yi(m: re.Match) -> float:
+    """An INVESTMENT match in 亿元."""
     value = float(m.group(1))
     return round(value / 10000, 6) if m.group(2) == "万" else value

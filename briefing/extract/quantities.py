@@ -21,8 +21,8 @@ from functools import lru_cache
 from typing import Callable
 
 from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
-                                           COMPARISON, DECLINE, EPISODE, FIRM, GOVERNING, GROWTH,
-                                           INVESTMENT, LINKS, MARKS, MILESTONES, OF_FIGURE,
+                                           COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM, GOVERNING, GROWTH,
+                                           INDICATOR_HEADS, INVESTMENT, LINKS, MARKS, MILESTONES, OF_FIGURE,
                                            PROJECTION, REACH, SINGLE_SUBJECT, STRETCH, UNREADABLE)
 from briefing.extract.indicators import Phrase, is_descriptive, is_share, phrase_after, phrase_before
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
@@ -216,6 +216,7 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
         piece_start = min(piece_start, readings[-1].start)  # quote from the indicator named
     elif phrase.name in INVESTMENT and text.endswith(("完成", "实现"), 0, phrase.start):
         phrase = Phrase(text[phrase.start - 2:phrase.end], phrase.start - 2, phrase.end)
+    phrase = _of_counted_projects(phrase, readings)
     measured = _measure(a, phrase, verbs, text)
     if measured is None:
         return None
@@ -224,6 +225,33 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     lead = _LIST_LEAD.match(text, piece_start)
     start = min(lead.end() if lead else piece_start, phrase.start)
     return Reading(a, phrase, measured[0], measured[1], start, a.end)
+
+
+def _of_counted_projects(phrase: Phrase, readings: list[Reading]) -> Phrase:
+    """建设重点项目200个,完成投资200亿元: a bare investment is that of the projects just counted."""
+    if phrase.canonical or not phrase.name.endswith(INVESTMENT) or phrase.name.endswith("项目投资"):
+        return phrase
+    last = readings[-1] if readings else None
+    if last is None or not last.amount.is_count or not last.phrase.name.endswith("项目"):
+        return phrase
+    return Phrase(last.phrase.name + phrase.name, phrase.start, phrase.end)
+
+
+def _coordinated(text: str, r: Reading) -> Reading | None:
+    """The first of two indicators sharing one rate: 城镇居民人均可支配收入和农民人均纯收入增长8%."""
+    if r.mode != "a" or r.measure == "level":
+        return None
+    conj = next((c for c in COORDINATORS if text.endswith(c, 0, r.phrase.start)), None)
+    if conj is None:
+        return None
+    conj_start = r.phrase.start - len(conj)
+    piece_start = _start_of(_PIECE, text, conj_start)
+    first = phrase_before(text, conj_start, piece_start, verbs=_BOUNDARY)
+    if first is None or not (first.canonical or first.name.endswith(INDICATOR_HEADS)):
+        return None
+    if r.measure == "share" and not is_share(first) or find_amounts(text[first.start:conj_start]):
+        return None
+    return Reading(r.amount, first, r.measure, r.value, min(r.start, first.start), r.end)
 
 
 def _single_subject(text: str, a: Amount, phrase: Phrase, readings: list[Reading]) -> bool:
@@ -342,7 +370,7 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
         if _is_candidate(text, a, enclosed):
             r = _read(text, a, readings)
             if r is not None:
-                readings.append(r)
+                readings.extend(filter(None, (_coordinated(text, r), r)))
     if readings and any(w in text for w in EPISODE):
         readings = [r for r in readings if r.phrase.canonical or not r.amount.is_count]
     if not readings:

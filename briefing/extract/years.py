@@ -48,8 +48,15 @@ ACTUAL_WORDS: tuple[str, ...] = (
     "已经", "已", "累计", "同比", "比上年", "较上年", "比去年", "较去年", "以来", "拥有",
     "截至", "成功", "共有", "荣获", "获评", "回顾", "成绩", "成效", "过去",
 )
+# How a plan went: 2023年计划执行情况 reports results, though it names the plan.
+PLAN_OUTCOME = ("执行情况", "完成情况", "落实情况", "实施情况", "执行结果")
+# A goal being stated, not a goal met: 主要目标是…, 预期目标为…, 发展目标：…
+STATED_GOAL = r"目标(?:是|为|[:：])"
+# 争取 before a source of money is "obtain", not "strive": 争取上级转移支付31.8亿元 says
+# nothing of tense, and the sentence keeps the one of its paragraph or section.
+OBTAINED_FROM = ("上级", "中央", "国家", "省级", "省", "资金", "专项", "债券", "转移支付")
 # Heading words: a section of results, or of plans.
-HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去")
+HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去") + PLAN_OUTCOME
 HEADING_TARGET = ("安排", "目标", "预期", "计划", "任务", "展望", "部署", "思路", "重点工作")
 
 # An actual with no time word is the last full year while its statistics are
@@ -71,8 +78,11 @@ _SINCE = re.compile(rf"(?:{_alternation(SINCE)})")
 _PERIOD = re.compile(PERIOD_TO_DATE)
 # 了 after a verb marks a completed action; 为了/除了/了解 do not.
 _TENSE = re.compile(
-    "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS})) + r"了上前一二三四\d])"
-    rf"(?:(?P<t>{_alternation(TARGET_WORDS)})"
+    "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS + PLAN_OUTCOME}))
+    + r"了上前一二三四目\d])"
+    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)}))"
+    rf"|(?P<o>(?:{_alternation(TARGET_WORDS)})?(?:{_alternation(PLAN_OUTCOME)}))"
+    rf"|(?P<t>{_alternation(TARGET_WORDS)}|{STATED_GOAL})"
     rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE}))"
 )
 _TITLES = re.compile(r"《[^》]*》")
@@ -81,7 +91,9 @@ _YEAR_HINT = re.compile(rf"[\d年]|{_alternation(k for k in RELATIVE_YEARS if '�
 _DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # 一、 or (二) opens a section of a report; a bullet (●•) or 1. does not.
 _SECTION_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
-_HEADING_TENSE = re.compile(rf"(?P<a>{_alternation(HEADING_ACTUAL)})|(?P<t>{_alternation(HEADING_TARGET)})")
+_HEADING_TENSE = re.compile(
+    rf"(?P<a>(?:{_alternation(HEADING_TARGET)})?(?:{_alternation(PLAN_OUTCOME)})"
+    rf"|{_alternation(HEADING_ACTUAL)})|(?P<t>{_alternation(HEADING_TARGET)})")
 
 
 # An undated article still dates its lead event: 昨日,江门市举行2022年…发布会.
@@ -138,7 +150,7 @@ def year_cues(text: str, ref: int | None, *, heading: bool = False) -> list[Cue]
 def tense_cues(text: str) -> list[Cue]:
     """Plan words and result words in `text`, left to right."""
     return [Cue(m.start(), m.end(), None, "target" if m["t"] else "actual")
-            for m in _TENSE.finditer(_blank_titles(text))]
+            for m in _TENSE.finditer(_blank_titles(text)) if not m["n"]]
 
 
 def reference_year(article: Article) -> int | None:
@@ -150,12 +162,18 @@ def reference_year(article: Article) -> int | None:
 
 @lru_cache(maxsize=256)
 def _lead_year(text: str) -> int | None:
-    leads = [m.group() for m in _LEAD_SENTENCE.finditer(text) if len(m.group().strip()) > 20]
-    for sentence in leads[:LEAD_SENTENCES]:
-        if _EVENT.search(sentence):
-            m = _HORIZON_YEAR.search(_blank_titles(sentence))
-            if m:
-                return int(m.group(1))
+    """The year of the lead event: in its sentence, else in the lead paragraph around it
+    (…讯 2007年宁波…将发生怎样的变化?…昨日召开…)."""
+    leads = [m for m in _LEAD_SENTENCE.finditer(text) if len(m.group().strip()) > 20]
+    for lead in leads[:LEAD_SENTENCES]:
+        if _EVENT.search(lead.group()):
+            line_start = text.rfind("\n", 0, lead.start()) + 1
+            line_end = text.find("\n", lead.end())
+            paragraph = text[line_start:line_end if line_end >= 0 else len(text)]
+            for scope in (lead.group(), paragraph):
+                m = _HORIZON_YEAR.search(_blank_titles(scope))
+                if m:
+                    return int(m.group(1))
     return None
 
 

@@ -68,9 +68,11 @@ NOUNS_NOT_PREDICATES = (
     "有色", "可再生",
 )
 
-# A bare level word right before a quoted or titled name: the programme of
-# that government (省“双十”战略). 全省/该市 are not owners.
-_LEVEL_OWNER = re.compile(r"(?<![全该])([省市区县州])(?=[“\"《「])")
+# A bare level word right before a quoted or titled name, or the body that
+# issued a title: the programme or document of that government (省“双十”战略,
+# 省政府《…》). 全省/该市 are not owners.
+_LEVEL_OWNER = re.compile(r"(?<![全该])([省市区县州])(?:(?=[“\"《「])|(?:委|政府|人民政府"
+                          r"|委办公厅|政府办公厅|委办|政府办)(?=《))")
 
 # Openers that may stand before a clause's subject: list numbers, time words
 # and connectives (今年,新会区… / 同时,江海区… / 7.力争…).
@@ -363,5 +365,11 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
         return None
     # Prefer the narrower region when it is nearly as present as its parent:
     # a 新会区 report keeps naming 江门 too.
+    # Two inner regions of separate standing (汇川区 and 桐梓县 in a 遵义 round-up) leave
+    # the article with its parent.
     inner = [(s, r) for r, s in scores.items() if r != best and r.within(best) and s >= top / 2]
-    return max(inner, key=lambda x: x[0])[1] if inner else best
+    if not inner:
+        return best
+    narrower = max(inner, key=lambda x: x[0])[1]
+    rivals = [r for _, r in inner if not (r.within(narrower) or narrower.within(r))]
+    return best if rivals else narrower
