@@ -260,8 +260,8 @@ class Gazetteer:
         the context or the text (新会 with 江门; 合江 alone is a word). A name
         still ambiguous is left out: a wrong region is worse than none.
         """
-        if not mentions:
-            return []
+        if all(len(m.candidates) == 1 and not _weak(m, m.candidates[0]) for m in mentions):
+            return [(m, m.candidates[0]) for m in mentions]   # nothing to decide
         around = _Around(context, mentions)  # context + self.anchors(mentions), on demand
         out: list[tuple[Mention, Region]] = []
         previous: tuple[Mention, Region] | None = None
