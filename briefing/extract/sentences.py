@@ -67,7 +67,8 @@ def looks_like_heading(line: str) -> bool:
 def split_sentences(article: Article) -> list[Sentence]:
     """Paragraphs are lines; sentences end at 。！？；. Headings become context."""
     out: list[Sentence] = []
-    headings: tuple[str, ...] = ()   # the last three, innermost last; shared by the sentences under them
+    headings: tuple[str, ...] = ()   # the last three, innermost last
+    same = article.text is article.plain   # Simplified: a span's verbatim text is its plain text
     pos = 0
     for par_no, line in enumerate(article.plain.split("\n")):
         line_start = pos
@@ -79,8 +80,9 @@ def split_sentences(article: Article) -> list[Sentence]:
             headings = (headings + (heading,))[-3:]
             lead = len(line) - len(line.lstrip())
             out.append(Sentence(
-                text=line.strip(),
-                original=article.text[line_start + lead: line_start + lead + len(heading)],
+                text=heading,
+                original=heading if same else article.text[line_start + lead:
+                                                           line_start + lead + len(heading)],
                 start=line_start + lead,
                 paragraph=par_no,
                 heading=heading,
@@ -101,7 +103,7 @@ def split_sentences(article: Article) -> list[Sentence]:
                 s0 = line_start + last + lead
                 out.append(Sentence(
                     text=body,
-                    original=article.text[s0:s0 + len(body)],
+                    original=body if same else article.text[s0:s0 + len(body)],
                     start=s0,
                     paragraph=par_no,
                     heading=current,
