@@ -240,3 +240,9 @@ def test_an_investment_after_counted_projects_is_theirs():
     got = rows("今年，全区推动建设市重点项目86个，完成投资150亿元以上。")
     assert [(g[2], g[4], g[5]) for g in got] == [
         ("市重点项目", 86.0, "个"), ("市重点项目完成投资", 150.0, "亿元")]
+
+
+def test_a_class_of_projects_and_a_plan_word_before_the_indicator():
+    got = rows("今年预期地区生产总值增长5.5%。2023年，民生保障类项目16个，总投资31.2亿元；新增各类市场主体4200户。")
+    assert [(g[2], g[4]) for g in got] == [
+        ("地区生产总值", 5.5), ("民生保障类项目", 16.0), ("民生保障类项目总投资", 31.2), ("市场主体", 4200.0)]

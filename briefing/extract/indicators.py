@@ -69,7 +69,7 @@ DESCRIPTIVE = ("总面积", "占地面积", "规划面积", "建筑面积", "用
 # jieba's dictionary tags that are wrong for this register.
 TAG_OVERRIDES: dict[str, str] = {
     "力争": "v", "入库": "v", "动工": "v", "有序": "d", "正式": "b", "开工": "v",
-    "全社会": "n", "为": "v", "投产": "v", "预计": "v", "惠及": "v",
+    "全社会": "n", "为": "v", "投产": "v", "预计": "v", "预期": "v", "惠及": "v",
 }
 # Common report words jieba's dictionary lacks; cut as one noun.
 REPORT_WORDS = ("专精特新", "小巨人", "高企", "规上", "新冠", "瞪羚", "独角兽", "单项冠军",
@@ -184,6 +184,8 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
             k -= 1
         elif word == "对" and toks[k][1] in ("ns", "j", "nt"):
             k -= 1  # 对欧进出口: trade with a partner is its own indicator
+        elif word == "类" and k > 1 and toks[k - 2][1] in NOUNISH | CONTENT:
+            k -= 1  # 产业发展类项目: a class of the head (各类企业 stops at 各)
         elif tag == "v" and word not in verbs and k > 1 and toks[k - 2][1] in NOUNISH:
             k -= 1
         else:
