@@ -240,6 +240,9 @@ def test_an_investment_after_counted_projects_is_theirs():
     got = rows("今年，全区推动建设市重点项目86个，完成投资150亿元以上。")
     assert [(g[2], g[4], g[5]) for g in got] == [
         ("市重点项目", 86.0, "个"), ("市重点项目完成投资", 150.0, "亿元")]
+    got = rows("2023年，交通建设类项目9个，总投资61.5亿元，年度投资12.4亿元。")
+    assert [(g[2], g[4]) for g in got] == [
+        ("交通建设类项目", 9.0), ("交通建设类项目总投资", 61.5), ("交通建设类项目年度投资", 12.4)]
 
 
 def test_a_class_of_projects_and_a_plan_word_before_the_indicator():

@@ -185,7 +185,7 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
         elif word == "对" and toks[k][1] in ("ns", "j", "nt"):
             k -= 1  # 对欧进出口: trade with a partner is its own indicator
         elif word == "类" and k > 1 and toks[k - 2][1] in NOUNISH | CONTENT:
-            k -= 1  # 产业发展类项目: a class of the head (各类企业 stops at 各)
+            k -= 2  # 城市建设类项目: a class of the head, named by any word (各类企业 stops at 各)
         elif tag == "v" and word not in verbs and k > 1 and toks[k - 2][1] in NOUNISH:
             k -= 1
         else:

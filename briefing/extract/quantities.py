@@ -231,10 +231,14 @@ def _of_counted_projects(phrase: Phrase, readings: list[Reading]) -> Phrase:
     """建设重点项目200个,完成投资200亿元: a bare investment is that of the projects just counted."""
     if phrase.canonical or not phrase.name.endswith(INVESTMENT) or phrase.name.endswith("项目投资"):
         return phrase
-    last = readings[-1] if readings else None
-    if last is None or not last.amount.is_count or not last.phrase.name.endswith("项目"):
-        return phrase
-    return Phrase(last.phrase.name + phrase.name, phrase.start, phrase.end)
+    for last in reversed(readings):  # past the investments already read for the same set
+        if last.amount.is_count:
+            if not last.phrase.name.endswith("项目"):
+                return phrase
+            return Phrase(last.phrase.name + phrase.name, phrase.start, phrase.end)
+        if last.amount.kind != "money" or not last.phrase.name.endswith(INVESTMENT):
+            return phrase
+    return phrase
 
 
 def _coordinated(text: str, r: Reading) -> Reading | None:
