@@ -117,3 +117,9 @@ def test_funds_obtained_in_a_review_are_results():
     )
     assert got["我们积极对上争跑，争取上级转移支付12.5亿元、专项债券3亿元。"] == (2023, "actual")
     assert got["力争争取上级资金15亿元以上。"] == (2024, "target")
+
+
+def test_now_in_a_january_report_is_the_close_of_the_year_just_named():
+    text = "2023年，全县共实施重点项目80个。目前已竣工项目41个，完成投资36亿元。\n"
+    assert sentences(text, date="2024-01-10")["目前已竣工项目41个，完成投资36亿元。"] == (2023, "actual")
+    assert sentences(text, date="2024-09-10")["目前已竣工项目41个，完成投资36亿元。"] == (2024, "actual")

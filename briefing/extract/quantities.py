@@ -29,7 +29,7 @@ from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeez
                                       has_number, squeeze)
 from briefing.extract.sentences import Sentence, Tense
 from briefing.extract.years import (Cue, default_year, reference_year, tense_cues, tense_of_year,
-                                    year_cues)
+                                    year_cues, yields_to)
 from briefing.model import Article, Fact
 
 _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
@@ -382,7 +382,7 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     ref = reference_year(article)
     years = year_cues(text, ref)
     tenses = sorted(tense_cues(text) + [c for c in years if c.tense], key=lambda c: c.start)
-    years = [c for c in years if c.year]
+    years = [c for c in years if c.year and not yields_to(c, sentence.year, article)]
     facts: list[Fact] = []
     for r in readings:
         clause_start = _start_of(_CLAUSE, text, r.amount.start)

@@ -30,6 +30,8 @@ RELATIVE_YEARS: dict[str, tuple[int, Tense | None]] = {
     "目前": (0, "actual"), "当前": (0, None), "如今": (0, "actual"), "现在": (0, "actual"),
     "截至目前": (0, "actual"), "迄今": (0, "actual"),
 }
+# "Now": early in the year, now is the close of the year a paragraph has just named.
+PRESENT_WORDS = ("目前", "当前", "如今", "现在", "截至目前", "迄今")
 # Statistics of part of the year so far are reported, never planned: 1-9月, 上半年.
 PERIOD_TO_DATE = (r"\d{1,2}(?:-|—|至)\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|上半年|前三季度"
                   r"|[一二三四]季度|(?:春节|国庆|五一|端午|中秋)(?:假期|期间|黄金周)")
@@ -113,6 +115,7 @@ class Cue:
     end: int
     year: int | None = None
     tense: Tense | None = None
+    present: bool = False
 
 
 def _blank_titles(text: str) -> str:
@@ -143,7 +146,8 @@ def year_cues(text: str, ref: int | None, *, heading: bool = False) -> list[Cue]
         offset, tense = RELATIVE_YEARS[base]
         if since:
             offset, tense = 0, "actual"
-        out.append(Cue(m.start(), m.end(), ref + offset if ref else None, tense))
+        out.append(Cue(m.start(), m.end(), ref + offset if ref else None, tense,
+                       present=base in PRESENT_WORDS and not since))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -175,6 +179,12 @@ def _lead_year(text: str) -> int | None:
                 if m:
                     return int(m.group(1))
     return None
+
+
+def yields_to(cue: Cue, established: int | None, article: Article) -> bool:
+    """目前已竣工55个项目 after 2022年全年共实施… in a January report: last year's close."""
+    return (cue.present and established is not None and cue.year == established + 1
+            and isinstance(article.date, dt.date) and article.date.month <= REPORTING_MONTHS)
 
 
 def tense_of_year(year: int | None, ref: int | None) -> Tense | None:
@@ -258,7 +268,8 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
         body_started = True
         if s.paragraph != last_par:
             last_par, par_year, par_tense = s.paragraph, None, None
-        years = [c for c in year_cues(text, ref) if c.year]
+        years = [c for c in year_cues(text, ref)
+                 if c.year and not yields_to(c, par_year or section_year, article)]
         own_year = years[0].year if years else None
         own_tense = _majority(own_cues + [c for c in years if c.tense])
         own_tense = own_tense or tense_of_year(own_year, ref)
