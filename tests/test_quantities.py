@@ -60,7 +60,7 @@ def test_a_lone_push_figure_is_the_target_itself():
 def test_counts_placed_before_their_noun():
     got = rows("今年将推动35个工业项目竣工投产，筹建1200套保障性租赁住房，新建5G基站800个。")
     assert [(g[2], g[4], g[5]) for g in got] == [
-        ("工业项目", 35.0, "个"), ("保障性租赁住房", 1200.0, "套"), ("基站", 800.0, "个")]
+        ("工业项目", 35.0, "个"), ("保障性租赁住房", 1200.0, "套"), ("5G基站", 800.0, "个")]
 
 
 def test_a_count_that_only_develops_is_not_a_target():
@@ -249,3 +249,11 @@ def test_a_class_of_projects_and_a_plan_word_before_the_indicator():
     got = rows("今年预期地区生产总值增长5.5%。2023年，民生保障类项目16个，总投资31.2亿元；新增各类市场主体4200户。")
     assert [(g[2], g[4]) for g in got] == [
         ("地区生产总值", 5.5), ("民生保障类项目", 16.0), ("民生保障类项目总投资", 31.2), ("市场主体", 4200.0)]
+
+
+def test_building_verbs_a_mark_reached_and_alphanumeric_names():
+    got = rows("今年，新建改扩建幼儿园4所，建成5G基站900个，改造老旧小区28个，"
+               "新培育国家高新技术企业30家，地区生产总值迈上800亿元台阶。")
+    assert [(g[2], g[4], g[6]) for g in got] == [
+        ("幼儿园", 4.0, "="), ("5G基站", 900.0, "="), ("老旧小区", 28.0, "="),
+        ("高新技术企业", 30.0, "="), ("地区生产总值", 800.0, "≥")]

@@ -70,9 +70,10 @@ DESCRIPTIVE = ("总面积", "占地面积", "规划面积", "建筑面积", "用
 TAG_OVERRIDES: dict[str, str] = {
     "力争": "v", "入库": "v", "动工": "v", "有序": "d", "正式": "b", "开工": "v",
     "全社会": "n", "为": "v", "投产": "v", "预计": "v", "预期": "v", "惠及": "v",
+    "新建": "v", "改扩建": "v", "新改扩建": "v",
 }
 # Common report words jieba's dictionary lacks; cut as one noun.
-REPORT_WORDS = ("专精特新", "小巨人", "高企", "规上", "新冠", "瞪羚", "独角兽", "单项冠军",
+REPORT_WORDS = ("专精特新", "小巨人", "高企", "规上", "新冠", "老旧小区", "瞪羚", "独角兽", "单项冠军",
                 "隐形冠军", "链主", "小升规", "工改工", "个转企", "规改股", "营商环境", "营收",
                 "第一产业", "第二产业", "第三产业")
 NOUNISH = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "vn", "an", "j", "l", "b", "a",
@@ -142,7 +143,8 @@ def _tag(word: str) -> str:
         return tag
     if any("\u4e00" <= c <= "\u9fff" for c in word):
         return "n"
-    return "eng" if word.isascii() and word.isalpha() else "x"
+    # 5G, R&D, PM2.5 are names; a bare number is not.
+    return "eng" if word.isascii() and word.isalnum() and not word.isdigit() else "x"
 
 
 @lru_cache(maxsize=8192)
@@ -226,7 +228,7 @@ def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = N
         alias = _alias_pattern().search(text, max(start, stop - WINDOW), stop)
         if alias and alias.start() <= np_start:
             lead_start = max(start, alias.start() - 12)
-            lead = _narrowing(_noun_run(tokens(text[lead_start:alias.start()]), verbs))
+            lead = _narrowing(_noun_run(tokens(text[lead_start:alias.start()]), verbs), verbs)
             if lead:
                 begin = lead_start + lead[0][2]
                 return _phrase(text[begin:stop], begin, stop)
@@ -236,9 +238,11 @@ def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = N
     return _phrase(text[np_start:end], np_start, end)
 
 
-def _narrowing(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """The part of a noun run before an alias that narrows it: places and scopes do not
-    (韶关全市地区生产总值 is 地区生产总值; 农村居民人均可支配收入 is its own)."""
+def _narrowing(run: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[tuple[str, str, int]]:
+    """The part of a noun run before an alias that narrows it: places, scopes and a verb
+    governing it do not (韶关全市地区生产总值, 新培育国家高新技术企业; 农村居民人均可支配收入 does)."""
+    if run and run[-1][0] in verbs:
+        return []
     k = 0
     while k < len(run) and (run[k][1] == "ns" or _is_place(run[k][0], run[k][1])
                             or not SCOPE.sub("", run[k][0])):
