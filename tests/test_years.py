@@ -123,3 +123,11 @@ def test_now_in_a_january_report_is_the_close_of_the_year_just_named():
     text = "2023年，全县共实施重点项目80个。目前已竣工项目41个，完成投资36亿元。\n"
     assert sentences(text, date="2024-01-10")["目前已竣工项目41个，完成投资36亿元。"] == (2023, "actual")
     assert sentences(text, date="2024-09-10")["目前已竣工项目41个，完成投资36亿元。"] == (2024, "actual")
+
+
+def test_slogans_in_quotes_are_no_tense_words():
+    got = sentences(
+        "一、2023年工作回顾\n"
+        "2023年，全市锚定“两个确保”，实施“十大计划”，经济稳中向好。全市实现地区生产总值980亿元。\n"
+    )
+    assert got["全市实现地区生产总值980亿元。"] == (2023, "actual")

@@ -88,6 +88,9 @@ _TENSE = re.compile(
     rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE}))"
 )
 _TITLES = re.compile(r"《[^》]*》")
+# A short quoted name is a slogan or a programme (“两个确保”, “十大战略”): its words
+# say nothing of the tense of the sentence.
+_SLOGAN = re.compile(r"“[^”]{1,10}”|「[^」]{1,10}」")
 _DIGIT = re.compile(r"\d")
 _YEAR_HINT = re.compile(rf"[\d年]|{_alternation(k for k in RELATIVE_YEARS if '年' not in k)}|{_alternation(SINCE)}")
 _DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -153,8 +156,11 @@ def year_cues(text: str, ref: int | None, *, heading: bool = False) -> list[Cue]
 
 def tense_cues(text: str) -> list[Cue]:
     """Plan words and result words in `text`, left to right."""
+    text = _blank_titles(text)
+    if "“" in text or "「" in text:
+        text = _SLOGAN.sub(lambda m: " " * len(m.group()), text)
     return [Cue(m.start(), m.end(), None, "target" if m["t"] else "actual")
-            for m in _TENSE.finditer(_blank_titles(text)) if not m["n"]]
+            for m in _TENSE.finditer(text) if not m["n"]]
 
 
 def reference_year(article: Article) -> int | None:
