@@ -257,3 +257,8 @@ def test_building_verbs_a_mark_reached_and_alphanumeric_names():
     assert [(g[2], g[4], g[6]) for g in got] == [
         ("幼儿园", 4.0, "="), ("5G基站", 900.0, "="), ("老旧小区", 28.0, "="),
         ("高新技术企业", 30.0, "="), ("地区生产总值", 800.0, "≥")]
+
+
+def test_the_site_of_one_project_and_a_rate_of_the_counted_set():
+    got = rows("2023年，总投资30亿元的某新材料项目占地600亩。全县已有52个重点项目开工，开工率61%，完成投资74亿元。")
+    assert [(g[2], g[4]) for g in got] == [("重点项目", 52.0), ("开工率", 61.0), ("重点项目完成投资", 74.0)]

@@ -131,3 +131,9 @@ def test_slogans_in_quotes_are_no_tense_words():
         "2023年，全市锚定“两个确保”，实施“十大计划”，经济稳中向好。全市实现地区生产总值980亿元。\n"
     )
     assert got["全市实现地区生产总值980亿元。"] == (2023, "actual")
+
+
+def test_the_end_of_a_month_is_this_years_progress():
+    got = sentences("截至4月底，全县已开工重点项目28个。3月末，存款余额增长9%。\n", date="2024-05-06")
+    assert got["截至4月底，全县已开工重点项目28个。"] == (2024, "actual")
+    assert got["3月末，存款余额增长9%。"] == (2024, "actual")

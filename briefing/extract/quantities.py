@@ -236,6 +236,8 @@ def _of_counted_projects(phrase: Phrase, readings: list[Reading]) -> Phrase:
             if not last.phrase.name.endswith("项目"):
                 return phrase
             return Phrase(last.phrase.name + phrase.name, phrase.start, phrase.end)
+        if last.amount.kind == "percent":
+            continue  # 开工率8.3%: a rate of the same set
         if last.amount.kind != "money" or not last.phrase.name.endswith(INVESTMENT):
             return phrase
     return phrase

@@ -34,6 +34,7 @@ RELATIVE_YEARS: dict[str, tuple[int, Tense | None]] = {
 PRESENT_WORDS = ("目前", "当前", "如今", "现在", "截至目前", "迄今")
 # Statistics of part of the year so far are reported, never planned: 1-9月, 上半年.
 PERIOD_TO_DATE = (r"\d{1,2}(?:-|—|至)\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|上半年|前三季度"
+                  r"|(?:截至)?\d{1,2}月(?:底|末)"
                   r"|[一二三四]季度|(?:春节|国庆|五一|端午|中秋)(?:假期|期间|黄金周)")
 # A year after these is the base of a comparison (比2021年增长5%, 较去年同期), not the fact's.
 COMPARED = ("比", "较", "同", "与")
