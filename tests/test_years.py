@@ -137,3 +137,14 @@ def test_the_end_of_a_month_is_this_years_progress():
     got = sentences("截至4月底，全县已开工重点项目28个。3月末，存款余额增长9%。\n", date="2024-05-06")
     assert got["截至4月底，全县已开工重点项目28个。"] == (2024, "actual")
     assert got["3月末，存款余额增长9%。"] == (2024, "actual")
+
+
+def test_a_heading_outweighs_a_plan_word_left_by_an_earlier_sentence():
+    got = sentences(
+        "一、2023年工作回顾\n"
+        "围绕“三个年”工作安排，全县经济稳中向好。粮食储备库即将建成投产。实施光伏项目6个，完成并网8万千瓦。"
+        "争取到位专项债券资金5亿元。\n"
+    )
+    assert got["围绕“三个年”工作安排，全县经济稳中向好。"] == (2023, "actual")
+    assert got["实施光伏项目6个，完成并网8万千瓦。"] == (2023, "actual")
+    assert got["争取到位专项债券资金5亿元。"] == (2023, "actual")

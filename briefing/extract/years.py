@@ -57,7 +57,9 @@ PLAN_OUTCOME = ("执行情况", "完成情况", "落实情况", "实施情况", 
 STATED_GOAL = r"目标(?:是|为|[:：])"
 # 争取 before a source of money is "obtain", not "strive": 争取上级转移支付31.8亿元 says
 # nothing of tense, and the sentence keeps the one of its paragraph or section.
-OBTAINED_FROM = ("上级", "中央", "国家", "省级", "省", "资金", "专项", "债券", "转移支付")
+OBTAINED_FROM = ("上级", "中央", "国家", "省级", "省", "资金", "专项", "债券", "转移支付", "到位", "到")
+# Plan words used as nouns: 围绕“1142”工作安排 names the arrangement, it plans nothing.
+PLAN_NOUNS = ("工作安排", "统筹安排", "总体安排", "决策安排", "部署安排")
 # Heading words: a section of results, or of plans.
 HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去") + PLAN_OUTCOME
 HEADING_TARGET = ("安排", "目标", "预期", "计划", "任务", "展望", "部署", "思路", "重点工作")
@@ -81,9 +83,10 @@ _SINCE = re.compile(rf"(?:{_alternation(SINCE)})")
 _PERIOD = re.compile(PERIOD_TO_DATE)
 # 了 after a verb marks a completed action; 为了/除了/了解 do not.
 _TENSE = re.compile(
-    "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS + PLAN_OUTCOME}))
+    "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS + PLAN_OUTCOME
+                             + PLAN_NOUNS}))
     + r"了上前一二三四目\d])"
-    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)}))"
+    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)})|{_alternation(PLAN_NOUNS)})"
     rf"|(?P<o>(?:{_alternation(TARGET_WORDS)})?(?:{_alternation(PLAN_OUTCOME)}))"
     rf"|(?P<t>{_alternation(TARGET_WORDS)}|{STATED_GOAL})"
     rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE}))"
@@ -284,7 +287,9 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
         par_tense = own_tense or par_tense
         carried = par_tense or carried
         s.year = par_year or section_year
-        s.tense = (par_tense or section_tense or carried or tense_of_year(s.year, ref)
+        # A section heading (2023年工作回顾) outweighs a cue left by an earlier sentence
+        # of the paragraph (…即将建成投产); a sentence's own cues outweigh both.
+        s.tense = (own_tense or section_tense or par_tense or carried or tense_of_year(s.year, ref)
                    or _plan_of_this_year(s.year, article) or prior)
 
 
