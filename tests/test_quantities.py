@@ -262,3 +262,17 @@ def test_building_verbs_a_mark_reached_and_alphanumeric_names():
 def test_the_site_of_one_project_and_a_rate_of_the_counted_set():
     got = rows("2023年，总投资30亿元的某新材料项目占地600亩。全县已有52个重点项目开工，开工率61%，完成投资74亿元。")
     assert [(g[2], g[4]) for g in got] == [("重点项目", 52.0), ("开工率", 61.0), ("重点项目完成投资", 74.0)]
+
+
+def test_targets_printed_one_a_line_without_punctuation():
+    got = rows("今年的具体目标:\n全年完成固定资产投资超900亿元\n新增国高企业150家以上\n"
+               "规上工业企业增加值增长6%\n筹集建设公共住房1.5万套以上\n")
+    assert [(g[0], g[2], g[4], g[6]) for g in got] == [
+        ("target", "固定资产投资", 900.0, ">"), ("target", "高新技术企业", 150.0, "≥"),
+        ("target", "规模以上工业增加值", 6.0, "="), ("target", "公共住房", 1.5, "≥")]
+
+
+def test_milestones_of_the_counted_projects():
+    got = rows("2023年，全县实施重点项目210个，总投资860亿元，开工152个，竣工投产64个。")
+    assert [(g[2], g[4]) for g in got] == [
+        ("重点项目", 210.0), ("重点项目总投资", 860.0), ("重点项目开工", 152.0), ("重点项目竣工投产", 64.0)]

@@ -43,6 +43,7 @@ _PAREN_AFTER = re.compile(
 _CJK = re.compile(r"[\u4e00-\u9fff“「‘]")
 _RANGE_AFTER = re.compile(r"[-—~～－至到]\d")
 _MILESTONE_RUN = re.compile("(?:" + "|".join(sorted(MILESTONES + ("竣工",), key=len, reverse=True)) + ")+")
+_MILESTONE_TAIL = re.compile(_MILESTONE_RUN.pattern + "$")
 # A list mark opening an item: 7. / (三) / 二、 / ●
 _LIST_LEAD = re.compile(r"(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[●•·▪■◆★])*")
 
@@ -199,6 +200,8 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     if any(v in UNREADABLE for v in verbs) or PROJECTION.search(text, clause_start, a.start):
         return None
     phrase = phrase_before(text, np_end, piece_start, alias_end=a.start, verbs=_BOUNDARY)
+    if phrase is None and a.is_count and _MILESTONE_RUN.fullmatch(text, piece_start, a.start):
+        phrase = Phrase(text[piece_start:a.start], piece_start, a.start)  # ,开工248个,
     if phrase is None:
         return _lean_on(text, a, piece_start, verbs, readings)
     if is_descriptive(phrase.name) or _single_subject(text, a, phrase, readings):
@@ -208,12 +211,15 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
         # 总数达到186家, 竣工投产186个, 占GDP比重11.5%: of the indicator just named
         if not readings:
             return None
-        last = readings[-1].phrase
+        anchor = readings[-1]
         own = text[phrase.start - 1:phrase.end] if text.endswith("占", 0, phrase.start) else phrase.name
         if _MILESTONE_RUN.fullmatch(phrase.name):
             own = text[_start_of(_PIECE, text, phrase.start):phrase.end]
-        phrase = Phrase(last.name + own, phrase.start, phrase.end)
-        piece_start = min(piece_start, readings[-1].start)  # quote from the indicator named
+            if a.is_count:  # 项目382个,总投资1048亿元,竣工投产141个: of the projects counted
+                anchor = next((r for r in reversed(readings) if r.amount.is_count
+                               and not _MILESTONE_TAIL.search(r.phrase.name)), anchor)
+        phrase = Phrase(anchor.phrase.name + own, phrase.start, phrase.end)
+        piece_start = min(piece_start, anchor.start)  # quote from the indicator named
     elif phrase.name in INVESTMENT and text.endswith(("完成", "实现"), 0, phrase.start):
         phrase = Phrase(text[phrase.start - 2:phrase.end], phrase.start - 2, phrase.end)
     phrase = _of_counted_projects(phrase, readings)
