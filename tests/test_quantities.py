@@ -276,3 +276,10 @@ def test_milestones_of_the_counted_projects():
     got = rows("2023年，全县实施重点项目210个，总投资860亿元，开工152个，竣工投产64个。")
     assert [(g[2], g[4]) for g in got] == [
         ("重点项目", 210.0), ("重点项目总投资", 860.0), ("重点项目开工", 152.0), ("重点项目竣工投产", 64.0)]
+
+
+def test_a_margin_over_the_plan_and_packages_of_measures_are_not_figures():
+    got = rows("2023年，固定资产投资完成26亿元，超额完成年度任务3亿元，增长12%；"
+               "配套制定稳增长30条、推进民营经济高质量发展25条，新建农村公路12条。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("固定资产投资", "level", 26.0), ("固定资产投资", "growth", 12.0), ("农村公路", "level", 12.0)]

@@ -61,6 +61,10 @@ EPISODE = ("活动", "现场", "招聘会", "仪式", "发布会", "推介会", 
 # The first conjunct must end like an indicator, so 农业和服务业增加值 stays one name.
 COORDINATORS = ("以及", "和", "与", "及")
 INDICATOR_HEADS = ("收入", "总额", "总值", "产值", "增加值", "投资", "率", "量", "能耗", "指数")
+# 制定稳经济40条, 出台高质量发展36条: a count of articles of a package of measures is a
+# policy's name, not a figure of the region.
+PACKAGE_UNITS = ("条", "项")
+POLICY_VERBS = ("制定", "出台", "印发", "发布", "推出", "细化", "修订", "配套")
 STRETCH = ("力争", "争取", "力求", "冲刺", "奋斗")
 # Marks between a governing verb and its count: 引进了, 共, 实施好 …
 LINKS = ("了", "共", "好", "新", "累计", "全年", "年内", "再", "完")

@@ -61,7 +61,8 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
 SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:区|市|县)属|^(?:全年|年度内|年内)")
 # Phrases that are never what a number measures, web-page furniture included.
 NON_HEADS = ("方面", "其他", "其它", "其中", "以上", "左右", "总共", "合计", "共计", "评论", "点赞",
-             "阅读", "浏览", "转发", "收藏", "分享", "访问")
+             "阅读", "浏览", "转发", "收藏", "分享", "访问",
+             "任务", "目标")  # 超额完成年度任务2.1亿元 is a margin over the plan, not a level
 # Static descriptions, not results or targets: 总面积169.1平方公里, 全长 …
 # (播种面积 and 造林面积 are results; 总面积 and 占地面积 describe.)
 DESCRIPTIVE = ("总面积", "占地面积", "占地", "规划面积", "建筑面积", "用地面积", "辖区面积", "土地面积",
@@ -240,7 +241,8 @@ def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = N
     return _phrase(text[np_start:end], np_start, end)
 
 
-def _narrowing(run: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[tuple[str, str, int]]:
+def _narrowing(run: list[tuple[str, str, int]],
+               verbs: frozenset[str]) -> list[tuple[str, str, int]]:
     """The part of a noun run before an alias that narrows it: places, scopes and a verb
     governing it do not (韶关全市地区生产总值, 新培育国家高新技术企业; 农村居民人均可支配收入 does)."""
     if run and run[-1][0] in verbs:
@@ -296,6 +298,12 @@ def _phrase(raw: str, start: int, end: int) -> Phrase | None:
 def is_descriptive(name: str) -> bool:
     """Sizes, lengths and divisions describe a place; they are not results or targets."""
     return name == "面积" or name.endswith(DESCRIPTIVE)
+
+
+def has_verbal_head(name: str) -> bool:
+    """稳经济, 高质量发展: the phrase ends in what is done, not in a thing one counts."""
+    toks = tokens(name)
+    return bool(toks) and toks[-1][1] in ("v", "vn")
 
 
 def is_share(phrase: Phrase) -> bool:

@@ -21,10 +21,13 @@ from functools import lru_cache
 from typing import Callable
 
 from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
-                                           COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM, GOVERNING, GROWTH,
-                                           INDICATOR_HEADS, INVESTMENT, LINKS, MARKS, MILESTONES, OF_FIGURE,
-                                           PROJECTION, REACH, SINGLE_SUBJECT, STRETCH, UNREADABLE)
-from briefing.extract.indicators import Phrase, is_descriptive, is_share, phrase_after, phrase_before
+                                           COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM,
+                                           GOVERNING, GROWTH, INDICATOR_HEADS, INVESTMENT, LINKS,
+                                           MARKS, MILESTONES, OF_FIGURE, PACKAGE_UNITS,
+                                           POLICY_VERBS, PROJECTION, REACH, SINGLE_SUBJECT,
+                                           STRETCH, UNREADABLE)
+from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive, is_share,
+                                        phrase_after, phrase_before)
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
                                       has_number, squeeze)
 from briefing.extract.sentences import Sentence, Tense
@@ -204,7 +207,8 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
         phrase = Phrase(text[piece_start:a.start], piece_start, a.start)  # ,开工248个,
     if phrase is None:
         return _lean_on(text, a, piece_start, verbs, readings)
-    if is_descriptive(phrase.name) or _single_subject(text, a, phrase, readings):
+    if (is_descriptive(phrase.name) or _single_subject(text, a, phrase, readings)
+            or _package_of_measures(text, a, phrase, clause_start)):
         return None
     if phrase.name in BARE_HEADS or _MILESTONE_RUN.fullmatch(phrase.name) or (
             text.endswith("占", 0, phrase.start)):
@@ -231,6 +235,14 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     lead = _LIST_LEAD.match(text, piece_start)
     start = min(lead.end() if lead else piece_start, phrase.start)
     return Reading(a, phrase, measured[0], measured[1], start, a.end)
+
+
+def _package_of_measures(text: str, a: Amount, phrase: Phrase, clause_start: int) -> bool:
+    """配套制定稳经济40条、推进高质量发展36条: numbered rules, not things counted."""
+    if a.unit not in PACKAGE_UNITS:
+        return False
+    return (any(v in text[clause_start:phrase.end] for v in POLICY_VERBS)
+            or has_verbal_head(phrase.name))
 
 
 def _of_counted_projects(phrase: Phrase, readings: list[Reading]) -> Phrase:
