@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from briefing.extract.numbers import COUNT_UNITS, CURRENCIES, MEASURE_UNITS
 from briefing.model import Article
 
 Tense = Literal["target", "actual"]
@@ -20,8 +21,10 @@ Tense = Literal["target", "actual"]
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]?")
 _LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★]\s*)")
 _TERMINAL = "。！？!?；;：:，,"
-# A short line that states a rate (固定资产投资增长8%) is a statement, not a heading.
-_RATE = re.compile(r"\d\s*[%％]")
+# A short line that states a rate or an amount (固定资产投资增长8%, 新增规上工业企业超300家)
+# is a statement, not a heading: a list of targets is often printed one a line.
+_RATE = re.compile(r"\d\s*[%％]|\d\s*(?:[万亿]\s*)?(?:" + "|".join(
+    sorted(COUNT_UNITS + MEASURE_UNITS + tuple(CURRENCIES), key=len, reverse=True)) + ")")
 
 
 @dataclass(slots=True)
