@@ -166,3 +166,8 @@ def test_a_title_issued_by_the_provincial_government_is_the_provinces():
     facts = policies("淮安市认真贯彻省政府《关于促进消费扩容提质的若干措施》。", region="淮安市")
     assert [(f.name, f.region, f.status) for f in facts] == [
         ("关于促进消费扩容提质的若干措施", "江苏省", "implementing")]
+
+
+def test_a_programme_carried_to_completion():
+    fact = one("高质量完成第三轮农村污水治理三年行动。")
+    assert (fact.name, fact.category) == ("第三轮农村污水治理三年行动", "programme")

@@ -230,3 +230,35 @@ def test_verbs_of_a_visit_end_a_name():
 
 def test_parts_of_a_street_are_no_projects():
     assert names("目前人行道铺设、非机动车道建设、绿化工程等正在推进中。") == []
+
+
+def test_a_school_before_deng_ends_in_its_head():
+    facts = projects("城东实验学校、育才高中等6所学校投入使用。")
+    assert [(f.name, f.stage) for f in facts] == [("城东实验学校", "投产"), ("育才高中", "投产")]
+
+
+def test_a_verb_naming_what_a_facility_does_stays_in_the_name():
+    assert names("推进城西社区卫生服务中心迁建项目。") == ["城西社区卫生服务中心迁建项目"]
+
+
+def test_anything_may_happen_on_the_works_site():
+    fact = one("全区在临江第二中学新建项目施工现场设立分会场。")
+    assert (fact.name, fact.stage) == ("临江第二中学新建项目", "在建")
+
+
+def test_resumed_works_are_under_way():
+    facts = projects("截至目前,已开复工恒润商业广场、金沙湾公园等重大项目18个。")
+    assert [(f.name, f.stage) for f in facts] == [("恒润商业广场项目", "在建"),
+                                                   ("金沙湾公园项目", "在建")]
+
+
+def test_expanding_a_park_is_work_on_it():
+    assert names("加快北湖化工产业园扩区步伐。") == ["北湖化工产业园扩区"]
+
+
+def test_who_invests_is_no_name():
+    assert names("全区计划实施政府投资、亿元以上企业投资项目30个。") == []
+
+
+def test_a_single_character_in_a_list_stands_for_a_level():
+    assert names("记者在国、省干道连接线施工现场看到。") == []

@@ -19,7 +19,8 @@ from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has
                                               head_ends_at, head_positions, parse_group)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
-                                    COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, WORKS_SUBJECTS,
+                                    COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, FACILITY_VERBS,
+                                    WORKS_SUBJECTS,
                                     DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
                                     PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
                                     SETTLING_VERBS, SITE_NOUNS, SLOGAN_MAX, SLOGAN_NUMERALS,
@@ -31,8 +32,9 @@ _LISTED_INVESTMENT_RE = re.compile(rf"{INVESTMENT}的")
 # What ends a listed name: separators, and 等 before an amount that qualifies the list.
 _LIST_SEPARATORS = ("、", "和", "及", "与", "等")
 _RESUMING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项个](?:项目)?")
-# A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程.
-_NAME_VERBS = ("扩建", "新建", "改建", "续建", "迁建", "建设", "改造")
+# A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程;
+# so is a verb that names what a facility does (社区卫生服务中心).
+_NAME_VERBS = ("扩建", "新建", "改建", "续建", "迁建", "建设", "改造") + FACILITY_VERBS
 _SUFFIX_END_RE = re.compile(f"(?<=.)(?:{alternation(HEAD_SUFFIXES)})$")
 _PROPER_MARK_RE = re.compile(r"[A-Za-z]|\d(?![.．]\d)")
 _CATEGORY_RE = re.compile(f"(?:{alternation(CATEGORY_ENDINGS)})$|(?:重大|重点)"
