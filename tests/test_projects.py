@@ -262,3 +262,7 @@ def test_who_invests_is_no_name():
 
 def test_a_single_character_in_a_list_stands_for_a_level():
     assert names("记者在国、省干道连接线施工现场看到。") == []
+
+
+def test_an_ordinal_school_name_is_no_list_marker():
+    assert names("加快推进第三十五中学改扩建工程。") == ["第三十五中学改扩建工程"]

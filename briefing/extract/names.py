@@ -37,7 +37,7 @@ _MAX_BRACKET = 10
 # Space next to a 、 is debris inside a list, not a break between headlines.
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?…]+|——|—|(?<!、)\s+(?!、)")
 _LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★\-]"
-                          r"|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]?)\s*")
+                          r"|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、])\s*")
 _COUNT = re.compile(rf"^(?:[\d.]+|[一二两三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")
 
 
