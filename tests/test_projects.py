@@ -266,3 +266,16 @@ def test_a_single_character_in_a_list_stands_for_a_level():
 
 def test_an_ordinal_school_name_is_no_list_marker():
     assert names("加快推进第三十五中学改扩建工程。") == ["第三十五中学改扩建工程"]
+
+
+def test_the_category_closing_a_list_speaks_for_its_names():
+    facts = projects("其中体育馆改造、文昌书院等续建项目4项。")
+    assert [(f.name, f.stage) for f in facts] == [("体育馆改造项目", "在建"), ("文昌书院项目", "在建")]
+    fact = one("谋划建设滨湖会议中心等项目2项。")
+    assert (fact.name, fact.stage) == ("滨湖会议中心", "规划")
+    assert names("发展优质果蔬供应基地。") == []  # no verb, no list: no evidence
+
+
+def test_a_verb_after_the_place_belongs_to_the_subject():
+    fact = one("白石岭生态旅游带建设项目在城关镇举行开工仪式。")
+    assert (fact.name, fact.stage) == ("白石岭生态旅游带建设项目", "动工")

@@ -20,6 +20,7 @@ from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
                                     COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, FACILITY_VERBS,
+                                    LOCATIVE_PREPOSITIONS,
                                     WORKS_SUBJECTS,
                                     DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
                                     PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
@@ -108,6 +109,10 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
         if before is None:
             continue
         after = chain_after(found, seg_end)
+        if after and after[0].word in LOCATIVE_PREPOSITIONS \
+                and not any(c.word != "的" for c in before):
+            # X项目在阳西县举行动工仪式: the verb after the place is the subject's
+            after = after + [c for c in found if c.start >= after[-1].end and c.word != "的"]
         if not after and resumed and len(group.items) > 1 and group.end == len(clause):
             after = resumed
         facts.extend(_facts_for_group(sentence, article, clause, cs, ce, group, seg_start,
@@ -184,9 +189,12 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
         return []  # 产业园的人才公寓: the park only says whose flats
     after_words = [group.adverb] if group.adverb else [c.word for c in after if c.word != "的"]
     process = group.tail
+    category = _list_category(clause, group)
     by_copula = _named_by_copula(clause, before)
-    verb_weight = 2 if by_copula else _verb_weight(before_words, after_words, process, subject)
-    stage = _stage(before_words, after_words + [process])
+    listed_words = [category] if category else []
+    verb_weight = 2 if by_copula else _verb_weight(before_words, after_words + listed_words,
+                                                    process, subject)
+    stage = _stage(before_words, after_words + [process] + listed_words)
     single = len(group.items) == 1
     investment = (_investment(sentence, cs, group, before, after) if single else None)
     listed = [_listed_investment(clause, item) for item in group.items]
@@ -210,7 +218,7 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
         name = _name(sentence.text, cs, item, group)
         if not name or not _acceptable(name, item):
             continue
-        weight = PROJECT_HEADS.get(item.head, 1) + verb_weight + _proper(name)
+        weight = _head_weight(item, category) + verb_weight + _proper(name)
         if PROJECT_HEADS.get(item.head, 1) == 0 and any(w in SETTLING_VERBS for w in after_words):
             weight -= 1
         if weight < 3 and amount is None:
@@ -261,6 +269,21 @@ def _proper(name: str) -> int:
     in the name marks it as one site."""
     return 1 if (place_prefix(name) or _PROPER_MARK_RE.search(name)
                  or _PHASE_RE.search(name)) else 0
+
+
+def _list_category(clause: str, group: Group) -> str:
+    """`等续建项目` closing a list: the category the listed names belong to; its verb
+    (续建, 新开工) and head (项目) speak for every name in the list."""
+    tail = clause[group.items[-1].end:group.end] or group.tail
+    return tail if tail.startswith("等") else ""
+
+
+def _head_weight(item: Item, category: str) -> int:
+    """How much the head says; a name listed under 等…项目 is a project whatever its own
+    head (国际马文化交流中心等项目)."""
+    own = PROJECT_HEADS.get(item.head, 1)
+    heads = HEAD_RE.findall(category)
+    return max(own, PROJECT_HEADS.get(heads[-1], 1)) if heads else own
 
 
 def _named_by_copula(clause: str, before: list[Cut]) -> bool:

@@ -141,6 +141,8 @@ WORKS_SUBJECTS = ("工程", "项目", "工程项目")
 COPULAS = ("为", "是")
 # After these a noun phrase is a place something happens in, not the project.
 LOCATIVES = ("到", "赴", "在", "位于", "落户", "入驻", "落地", "来到", "走进")
+# Prepositions of place after a subject: the verb comes after the place (X项目在Y开工).
+LOCATIVE_PREPOSITIONS = ("在", "于")
 # Prepositions whose object is a partner or a yardstick, not the thing built.
 PARTNER_PREPOSITIONS = ("与", "同", "跟", "向", "对")
 
