@@ -171,3 +171,8 @@ def test_a_title_issued_by_the_provincial_government_is_the_provinces():
 def test_a_programme_carried_to_completion():
     fact = one("高质量完成第三轮农村污水治理三年行动。")
     assert (fact.name, fact.category) == ("第三轮农村污水治理三年行动", "programme")
+
+
+def test_a_label_summing_up_a_list_adds_no_policy():
+    assert names("会议审议《关于加快老旧小区改造的实施方案》等“1+3”方案。") == [
+        "关于加快老旧小区改造的实施方案"]

@@ -279,3 +279,8 @@ def test_the_category_closing_a_list_speaks_for_its_names():
 def test_a_verb_after_the_place_belongs_to_the_subject():
     fact = one("白石岭生态旅游带建设项目在城关镇举行开工仪式。")
     assert (fact.name, fact.stage) == ("白石岭生态旅游带建设项目", "动工")
+
+
+def test_a_title_earned_is_no_site():
+    assert names("临港开发区成为首批国家级绿色低碳示范园区。") == []
+    assert names("滨江经开区获批省级化工产业园区。") == []

@@ -161,6 +161,8 @@ def _quoted(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_C
     for run in _QUOTE_RUN_RE.finditer(clause):
         if clause[max(0, run.start() - 2):run.start()] in LABEL_VERBS:
             continue
+        if clause[run.start() - 1:run.start()] == "等":
+            continue  # 《A》《B》等“1+2”方案: the label sums up the list, it adds no policy
         shared, category, end = _shared_head(clause, clause_m, found, run.end())
         prefix_start = _prefix_start(clause_m, found, run.start(), start)
         prefix = _strip_owner(clause[prefix_start:run.start()])

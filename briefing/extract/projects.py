@@ -20,7 +20,7 @@ from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
                                     COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, FACILITY_VERBS,
-                                    LOCATIVE_PREPOSITIONS,
+                                    LOCATIVE_PREPOSITIONS, ROLE_VERBS,
                                     WORKS_SUBJECTS,
                                     DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
                                     PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
@@ -184,6 +184,8 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
     if before_words and before_words[-1] in LOCATIVES + PARTNER_PREPOSITIONS \
             and not group.tail.startswith(SITE_NOUNS):
         return []  # 到X园区 is where a visit goes; 在X项目现场 still names the project
+    if before_words and before_words[-1] in ROLE_VERBS:
+        return []  # 成为首批…示范园区: a title the subject earns
     if after and after[0].word == "的" and not group.tail \
             and not _PROCESS_AFTER_DE_RE.match(clause, after[0].end):
         return []  # 产业园的人才公寓: the park only says whose flats

@@ -98,6 +98,7 @@ GOVERNING_VERBS = (
     "包含", "涵盖", "仍有", "还有", "另有", "贯通", "投入试运营", "投入试运行", "试运营",
     "试运行", "完工", "助推", "发布", "修订", "新修订", "协调解决", "帮助解决", "已有",
     "了解", "听取", "查看", "察看", "贯彻落实", "贯彻", "开复工", "复工",
+    "获批", "获评", "入选", "被评为", "评为", "列为", "荣获",
     "是", "为", "到", "赴", "在", "与", "把", "对",
     "以", "向", "即", "并", "将", "了", "举全区之力", "举全市之力", "举全县之力", "举全省之力",
 )
@@ -139,6 +140,8 @@ NOMINAL_VERBS = ("建设", "改造")
 DEICTIC_WORDS = ("本", "该", "此", "这一", "这个")
 WORKS_SUBJECTS = ("工程", "项目", "工程项目")
 COPULAS = ("为", "是")
+# After these a noun phrase is a title the subject earns (成为首批…示范园区), not a site.
+ROLE_VERBS = ("成为", "获批", "获评", "入选", "被评为", "评为", "列为", "荣获")
 # After these a noun phrase is a place something happens in, not the project.
 LOCATIVES = ("到", "赴", "在", "位于", "落户", "入驻", "落地", "来到", "走进")
 # Prepositions of place after a subject: the verb comes after the place (X项目在Y开工).
