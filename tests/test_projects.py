@@ -282,5 +282,5 @@ def test_a_verb_after_the_place_belongs_to_the_subject():
 
 
 def test_a_title_earned_is_no_site():
-    assert names("临港开发区成为首批国家级绿色低碳示范园区。") == []
-    assert names("滨江经开区获批省级化工产业园区。") == []
+    assert names("临港经开区成为全省首批外贸转型升级示范基地。") == []
+    assert names("城北产业新城获评全省首批数字化转型示范基地。") == []
