@@ -284,3 +284,21 @@ def test_a_verb_after_the_place_belongs_to_the_subject():
 def test_a_title_earned_is_no_site():
     assert names("临港经开区成为全省首批外贸转型升级示范基地。") == []
     assert names("城北产业新城获评全省首批数字化转型示范基地。") == []
+
+
+def test_a_place_in_a_de_modifier_governs_nothing():
+    fact = one("位于城南镇的华康医疗器械产业园开工建设。")
+    assert (fact.name, fact.stage) == ("华康医疗器械产业园", "动工")
+
+
+def test_industrialisation_projects_list_names_not_sectors():
+    assert names("新签约金穗生猪养殖场、丰源米业基地等农业产业化项目8个。") == [
+        "金穗生猪养殖场项目", "丰源米业基地"]
+
+
+def test_ceremony_verbs_end_a_name():
+    assert names("副县长出席仪式并见证项目签约,开发区举行重点项目签约仪式。") == []
+
+
+def test_a_space_after_a_number_is_no_clause_break():
+    assert names("民营企业 500 强宏远钢构项目正式签约。") == ["宏远钢构项目"]

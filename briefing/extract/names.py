@@ -34,8 +34,9 @@ _INNER_BREAK_RE = re.compile(r"[，,。；;！？]")
 # Longest quoted label or bracket kept inside a name; longer ones are speech or asides.
 _MAX_QUOTED = 30
 _MAX_BRACKET = 10
-# Space next to a 、 is debris inside a list, not a break between headlines.
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?…]+|——|—|(?<!、)\s+(?!、)")
+# Space next to a 、 or a digit is debris inside a phrase (A、 B; 500 强; 41 个), not a
+# break between headlines.
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?…]+|——|—|(?<![、\d])\s+(?![、\d])")
 _LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★\-]"
                           r"|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、])\s*")
 _COUNT = re.compile(rf"^(?:[\d.]+|[一二两三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")

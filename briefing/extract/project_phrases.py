@@ -51,7 +51,7 @@ _STATIVE_RE = re.compile(alternation(STATIVE_VERBS))
 _NOT_ETC = "高平同对均初中特优上下劣相次超头一二三"
 _COUNT_TAIL_RE = re.compile(rf"(?:[\d.]+|[两二三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")
 _SECTOR_WORDS = ("行业", "领域", "企业", "集群")
-_SECTOR_RE = re.compile(f"产业(?!{alternation(list(PROJECT_HEADS))})")
+_SECTOR_RE = re.compile(f"产业(?!化|{alternation(list(PROJECT_HEADS))})")  # not 产业化项目
 # After a name, 等 and a word that is no head closes the list (厦门新机场、福厦高铁等重大设施).
 _ETC_TAIL_RE = re.compile(r"^等[^、，]{0,10}$")
 # A listed item ending in a policy head is a plan, not a project (纳入“十四五”规划等重大项目).

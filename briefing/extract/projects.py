@@ -30,6 +30,7 @@ from briefing.model import Article, Fact
 
 _INVESTMENT_RE = re.compile(INVESTMENT)
 _LISTED_INVESTMENT_RE = re.compile(rf"{INVESTMENT}的")
+_RANK_RE = re.compile(r"^\D{0,6}?\d+\s*强(?:企业)?\s*")
 # What ends a listed name: separators, and 等 before an amount that qualifies the list.
 _LIST_SEPARATORS = ("、", "和", "及", "与", "等")
 _RESUMING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项个](?:项目)?")
@@ -173,7 +174,10 @@ def _governing_chain(clause: str, found: list[Cut], pos: int) -> list[Cut] | Non
         if is_evaluative(between):
             return None
         if earlier and not has_head(between) and not between.endswith(_TEMPORAL):
-            return chain_before(found, earlier[-1].end) or chain
+            past = chain_before(found, earlier[-1].end) or chain
+            if past[-1].word in LOCATIVES:
+                return [c for c in chain if c.word == "的"]  # 位于盘陀镇的X项目: X is the subject
+            return past
     return chain
 
 
@@ -236,6 +240,9 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
 def _name(text: str, cs: int, item: Item, group: Group) -> str:
     name = text[cs + item.start:cs + item.end].strip()
     name = name[list_marker_end(name):]
+    rank = _RANK_RE.match(name)
+    if rank:
+        name = name[rank.end():]  # 民营企业500强杭萧钢构项目: the rank qualifies the firm
     if name.startswith("项目") and len(name) > 4:
         name = name[2:]  # 已投产项目海尚水产食品项目: the apposition names it
     if item.shared >= 0:
