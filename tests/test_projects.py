@@ -302,3 +302,10 @@ def test_ceremony_verbs_end_a_name():
 
 def test_a_space_after_a_number_is_no_clause_break():
     assert names("民营企业 500 强宏远钢构项目正式签约。") == ["宏远钢构项目"]
+
+
+def test_a_firms_project_in_a_sector_is_named_and_a_sector_is_not():
+    fact = one("位于河口镇的瑞丰康养产业项目,投资额3.2亿元。")
+    assert (fact.name, fact.investment, fact.quote) == (
+        "瑞丰康养产业项目", 3.2, "瑞丰康养产业项目,投资额3.2亿元")
+    assert names("加快推进清洁能源产业项目布局,推动基础设施类项目开工。") == []

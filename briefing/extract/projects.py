@@ -39,7 +39,8 @@ _RESUMING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项个](?:
 _NAME_VERBS = ("扩建", "新建", "改建", "续建", "迁建", "建设", "改造") + FACILITY_VERBS
 _SUFFIX_END_RE = re.compile(f"(?<=.)(?:{alternation(HEAD_SUFFIXES)})$")
 _PROPER_MARK_RE = re.compile(r"[A-Za-z]|\d(?![.．]\d)")
-_CATEGORY_RE = re.compile(f"(?:{alternation(CATEGORY_ENDINGS)})$|(?:重大|重点)"
+_CATEGORY_END_RE = re.compile(f"(?:{alternation(CATEGORY_ENDINGS)})$")
+_CATEGORY_RE = re.compile("(?:重大|重点)"
                           f"(?:{alternation(['能源', '产业', '交通', '水利', '民生', '基础设施'])})")
 # The work on a site named after it (X建设进度, X土建和设备安装): a construction project.
 _WORKS_PROCESS_RE = re.compile(alternation([p for p in PROCESS_NOUNS if p not in ("工作", "情况")]))
@@ -202,7 +203,8 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
                                                     process, subject)
     stage = _stage(before_words, after_words + [process] + listed_words)
     single = len(group.items) == 1
-    investment = (_investment(sentence, cs, group, before, after) if single else None)
+    investment, amount_end = (_investment(sentence, cs, group, before, after) if single
+                              else (None, -1))
     listed = [_listed_investment(clause, item) for item in group.items]
     if any(amount is not None for _, amount in listed[1:]):
         # each name has its amount: the one before the list belongs to the first name
@@ -218,6 +220,7 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
     q_end = max([group.end + len(group.tail)] + [c.end for c in after if c.word != "的"])
     if subject and after_words:  # 中欧雅瑶新兴产业园加快征地…: the predicate is the evidence
         q_end = max(q_end, len(clause))
+    q_end = max(q_end, amount_end)  # X项目,投资额2.5亿元: the amount is evidence too
     facts: list[Fact] = []
     for item, amount in listed:
         amount = investment if single else amount
@@ -257,6 +260,9 @@ def _acceptable(name: str, item: Item) -> bool:
     plain = strip_quotes(_QUOTED_LABEL_RE.sub(_unless_slogan, modifier))
     if head == "工程" and not is_works(name):
         return False
+    sector = _CATEGORY_END_RE.search(name)
+    if sector and is_generic(strip_quotes(name[:sector.start()])):
+        return False  # 清洁能源产业项目 is a sector; 天福养老产业项目 a firm's project
     if _CATEGORY_RE.search(name) or _INNER_COUNT_RE.search(name):
         return False
     plain = _SUFFIX_END_RE.sub("", plain)
@@ -325,15 +331,20 @@ def _stage(before: list[str], after: list[str]) -> str | None:
 
 
 def _investment(sentence: Sentence, cs: int, group: Group, before: list[Cut],
-                after: list[Cut]) -> float | None:
-    """`投资200亿元的X`, `X总投资50亿元`, `X（总投资35亿元）`, normalised to 亿元."""
+                after: list[Cut]) -> tuple[float | None, int]:
+    """`投资200亿元的X`, `X总投资50亿元`, `X（总投资35亿元）`, normalised to 亿元, and
+    where the amount ends (from `cs`) when it stands after the name."""
     m = None
     for c in before[-2:] + after[:1]:
         m = m or _INVESTMENT_RE.fullmatch(c.word)
+    if m is not None:
+        return _yi(m), -1
+    rest = sentence.text[cs + group.end:]
+    after_text = rest.lstrip("（(，, ")
+    m = _INVESTMENT_RE.match(after_text)
     if m is None:
-        after_text = sentence.text[cs + group.end:].lstrip("（(，, ")
-        m = _INVESTMENT_RE.match(after_text)
-    return None if m is None else _yi(m)
+        return None, -1
+    return _yi(m), group.end + len(rest) - len(after_text) + m.end()
 
 
 def _yi(m: re.Match) -> float:
