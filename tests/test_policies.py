@@ -176,3 +176,9 @@ def test_a_programme_carried_to_completion():
 def test_a_label_summing_up_a_list_adds_no_policy():
     assert names("会议审议《关于加快老旧小区改造的实施方案》等“1+3”方案。") == [
         "关于加快老旧小区改造的实施方案"]
+
+
+def test_a_meeting_approves_or_deliberates_a_draft():
+    assert one("会议审议并原则通过《某市养老服务体系建设实施方案(送审稿)》。").status == "issued"
+    assert one("会议讨论了《某市安全生产工作职责规定》(送审稿)。").status == "drafting"
+    assert one("会议审议《关于做好村级建制调整改革的实施方案》。").status == "drafting"

@@ -309,3 +309,20 @@ def test_a_firms_project_in_a_sector_is_named_and_a_sector_is_not():
     assert (fact.name, fact.investment, fact.quote) == (
         "瑞丰康养产业项目", 3.2, "瑞丰康养产业项目,投资额3.2亿元")
     assert names("加快推进清洁能源产业项目布局,推动基础设施类项目开工。") == []
+
+
+def test_a_list_introduced_by_baokuo_takes_the_stage_of_its_introduction():
+    facts = projects("此次集中开工的项目包括:总投资8亿元的宏达物流园项目、总投资12亿元的"
+                     "城北交通枢纽及维保基地项目等。")
+    assert [(f.name, f.investment, f.stage) for f in facts] == [
+        ("宏达物流园项目", 8.0, "动工"), ("城北交通枢纽及维保基地项目", 12.0, "动工")]
+    facts = projects("参加签约的5个项目中,分别是城西开发区的智能单车基地项目、荣达技改项目。")
+    assert [(f.name, f.stage) for f in facts] == [("智能单车基地项目", "签约"),
+                                                   ("荣达技改项目", "签约")]
+
+
+def test_a_project_pushed_on_is_under_way_but_not_one_built_later():
+    facts = projects("恒瑞机械、华光电子等一批重点项目加快推进。")
+    assert {f.stage for f in facts} == {"在建"}
+    fact = one("投资6000万元的锦程工贸项目建成后将从事日用品加工。")
+    assert (fact.name, fact.stage) == ("锦程工贸项目", None)

@@ -20,7 +20,8 @@ from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
                                     COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, FACILITY_VERBS,
-                                    LOCATIVE_PREPOSITIONS, ROLE_VERBS,
+                                    INTRODUCERS, PUSHED_ON_VERBS, LOCATIVE_PREPOSITIONS,
+                                    ROLE_VERBS,
                                     WORKS_SUBJECTS,
                                     DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
                                     PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
@@ -33,6 +34,7 @@ _LISTED_INVESTMENT_RE = re.compile(rf"{INVESTMENT}的")
 _RANK_RE = re.compile(r"^\D{0,6}?\d+\s*强(?:企业)?\s*")
 # What ends a listed name: separators, and 等 before an amount that qualifies the list.
 _LIST_SEPARATORS = ("、", "和", "及", "与", "等")
+_JOINING_WORDS = ("及", "和", "与", "以及")
 _RESUMING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项个](?:项目)?")
 # A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程;
 # so is a verb that names what a facility does (社区卫生服务中心).
@@ -155,6 +157,20 @@ def _without_etc_de(clause: str, found: list[Cut], start: int) -> list[Cut]:
     return kept
 
 
+def _join_parts(clause: str, listed: list[tuple[Item, float | None]]
+                ) -> list[tuple[Item, float | None]]:
+    """投资12亿元的A枢纽及维保基地项目、投资1.3亿元的B: where each name carries its
+    amount, a part joined by 及/和 without one belongs to the name before it."""
+    joined: list[tuple[Item, float | None]] = []
+    for item, amount in listed:
+        if joined and amount is None and clause[joined[-1][0].end:item.start] in _JOINING_WORDS:
+            prev, prev_amount = joined[-1]
+            joined[-1] = (Item(prev.start, item.end, item.head, item.shared), prev_amount)
+        else:
+            joined.append((item, amount))
+    return joined
+
+
 def _listed_investment(clause: str, item: Item) -> tuple[Item, float | None]:
     """The item past its own 投资X亿元的, and that amount."""
     m = _LISTED_INVESTMENT_RE.match(clause, item.start)
@@ -201,7 +217,14 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
     listed_words = [category] if category else []
     verb_weight = 2 if by_copula else _verb_weight(before_words, after_words + listed_words,
                                                     process, subject)
-    stage = _stage(before_words, after_words + [process] + listed_words)
+    timely = [c.word for c in after if c.word != "的" and clause[c.end:c.end + 1] not in _TEMPORAL]
+    introduced = _introduced_stage(sentence.text[:cs], sentence.text[:cs + seg_start],
+                                   clause[:seg_start])
+    if introduced and not verb_weight:
+        verb_weight = 2  # 签约的6个项目…分别是A、B: the introduction says what was done
+    stage = (_stage(before_words, (after_words if group.adverb else timely) + [process]
+                    + listed_words)
+             or _pushed_on(clause, after, subject) or introduced)
     single = len(group.items) == 1
     investment, amount_end = (_investment(sentence, cs, group, before, after) if single
                               else (None, -1))
@@ -211,6 +234,7 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
         first = next((_INVESTMENT_RE.fullmatch(c.word) for c in before[-2:]
                       if _INVESTMENT_RE.fullmatch(c.word)), None)
         listed[0] = (listed[0][0], _yi(first) if first else None)
+        listed = _join_parts(clause, listed)
     if verb_weight == 0 and investment is None and all(a is None for _, a in listed):
         return []
     verbs = [c for c in before if c.word != "的"]
@@ -316,6 +340,22 @@ def _verb_weight(before: list[str], after: list[str], process: str, subject: boo
     if any(v in words for v in PUSH_VERBS):
         return 1
     return 1 if subject and after and after[0] not in STATIVE_VERBS else 0
+
+
+def _pushed_on(clause: str, after: list[Cut], subject: bool) -> str | None:
+    """X等一批重点项目加快推进: a project pushed on, with nothing more said, is under way
+    (but in X加快推进控规编制 the push is for its planning)."""
+    if subject and after and after[-1].end == len(clause) and after[-1].word in PUSHED_ON_VERBS:
+        return "在建"
+    return None
+
+
+def _introduced_stage(before_clause: str, prefix: str, clause_before: str) -> str | None:
+    """此次集中开工的项目包括：A、B / 签约的6个项目中…分别是A、B: a list introduced by
+    包括, 分别是 or 其中 takes the stage of the words that introduce it."""
+    introduced = before_clause.rstrip(" ：:").endswith(INTRODUCERS) or any(
+        w in clause_before for w in INTRODUCERS) or clause_before.startswith("其中")
+    return _stage([prefix], []) if introduced else None
 
 
 def _stage(before: list[str], after: list[str]) -> str | None:

@@ -228,6 +228,12 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
 # Stage words that count only before the name: 完成X建设 is done, but in
 # X已完成建设进度的50% the work goes on.
 BEFORE_ONLY_STAGE_WORDS: tuple[tuple[str, str], ...] = (("完成", "建成"),)
+# Verbs that, closing a clause about a project, say it is under way (X项目加快推进);
+# before a name (推进X) they say nothing of its stage.
+PUSHED_ON_VERBS = ("推进", "实施")
+# Words that introduce a list of names; the stage words before them are the list's
+# (此次集中开工的项目包括：A、B).
+INTRODUCERS = ("包括", "分别是", "分别为", "主要有", "分别有")
 # How strongly the verbs around a phrase say it is a construction project:
 # building and stage verbs (2) or verbs that push any kind of work along (1).
 BUILD_VERBS = ("建设", "新建", "续建", "扩建", "改建", "迁建", "兴建", "建成", "建好", "开工",
@@ -289,8 +295,12 @@ LABEL_VERBS = ("作为", "列为", "列入", "纳入", "称为", "誉为", "当�
 
 # Status of a policy from the verbs before it: drafting words are checked
 # first (研究讨论了 is still drafting), then issued, then implementing.
+# A meeting's approval settles a document whatever else the clause says (审议并原则通过).
+APPROVAL_WORDS = ("审议通过", "原则通过", "审定通过", "表决通过", "批准通过")
 DRAFTING_WORDS = ("研究制定", "正在制定", "正制定", "酝酿", "研究讨论", "起草", "征求意见",
-                  "拟出台", "拟制定", "将出台", "将制定", "谋划", "正在研究")
+                  "拟出台", "拟制定", "将出台", "将制定", "谋划", "正在研究",
+                  # a meeting that deliberates a draft has not issued it
+                  "审议", "讨论", "送审稿", "征求意见稿")
 ISSUED_WORDS = ("审议通过", "印发", "签订", "签署", "颁布", "发布", "出台了", "制定了",
                 "已出台", "已制定", "已经制定", "已经出台", "通过了", "正式实施", "新修订")
 CREATION_WORDS = ("制定", "出台", "编制", "建立", "推出", "印发", "修订")
