@@ -326,3 +326,11 @@ def test_a_project_pushed_on_is_under_way_but_not_one_built_later():
     assert {f.stage for f in facts} == {"在建"}
     fact = one("投资6000万元的锦程工贸项目建成后将从事日用品加工。")
     assert (fact.name, fact.stage) == ("锦程工贸项目", None)
+
+
+def test_an_amount_further_on_in_a_chain_of_clauses_about_a_project():
+    fact = one("据悉,青龙湾康养小镇项目总用地面积约60万平方米,总投资3.8亿元,首期投资5000万元。")
+    assert (fact.name, fact.investment) == ("青龙湾康养小镇项目", 3.8)
+    assert fact.quote == "青龙湾康养小镇项目总用地面积约60万平方米,总投资3.8亿元"
+    assert names("城东污水处理厂占地80亩,新建泵站2座,计划投资3亿元。") == []  # 泵站 between
+    assert names("滨江科技产业园规划面积5平方公里。") == []  # a measure is no evidence

@@ -60,7 +60,7 @@ _ADVERB_SET = frozenset(ADVERBS + CHAIN_ONLY_VERBS)
 _NOMINAL_RE = re.compile(alternation(NOMINAL_VERBS))
 _OPENER_RE = re.compile(f"(?:{alternation(OPENERS)})[，,]?")
 # An amount invested governs what follows like a verb (投资50亿元建设X, 总投资120亿元的X).
-INVESTMENT = (r"(?:总|计划|预计|拟|共|累计)?投资(?:额|总额)?(?:约|超|超过|近|达|逾|达到)?"
+INVESTMENT = (r"(?:估算|概算)?(?:总|计划|预计|拟|共|累计)?投资(?:额|总额)?(?:约|超|超过|近|达|逾|达到)?"
               r"(\d+(?:\.\d+)?)(亿|万)元(?:人民币)?")
 _INVESTMENT_RE = re.compile(INVESTMENT)
 _GENERIC_HEAD_RE = re.compile(f"^(?:{alternation(GENERIC_WORDS)})")

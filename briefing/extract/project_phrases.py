@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from briefing.extract.names import alternation, is_generic
 from briefing.extract.vocab import (COUNT_CLASSIFIERS, HEAD_SUFFIXES, NOT_HEADS,
                                     NUMBERED_SCHOOL, POLICY_HEADS, PREDICATE_ADVERBS,
-                                    PROCESS_NOUNS, PROGRESS_PREDICATES, SITE_NOUNS, PROJECT_HEADS, STATIVE_VERBS, WORKS_SUFFIXES)
+                                    MEASURE_PREDICATES, PROCESS_NOUNS, PROGRESS_PREDICATES,
+                                    SITE_NOUNS, PROJECT_HEADS, STATIVE_VERBS, WORKS_SUFFIXES)
 
 # Head nouns are literals; numbered schools (一中, 八小) are a pattern of their own,
 # searched apart because one non-literal branch makes re scan the literals slowly.
@@ -35,8 +36,8 @@ _TIME = (r"(?:今年|明年|年内|年底前?|年中|上半年|下半年|[一二
 _FOLLOW_RE = re.compile(
     rf"^(?:(?:{PROCESS})(?:(?:及|和|与|、)[^、]{{0,10}}?(?:{PROCESS}))?"
     rf"(?:{alternation(PROGRESS_PREDICATES)})?|{_TIME}+)?$"
-    # on the site anything may happen (X项目施工现场设立分会场)
-    rf"|^(?:{alternation(SITE_NOUNS)})")
+    # on the site anything may happen (X项目施工现场设立分会场); a measure is said of it
+    rf"|^(?:{alternation(SITE_NOUNS + MEASURE_PREDICATES)})")
 # A count after a list resumes it as the subject of what follows (A项目、B项目3项计划签约);
 # after a single name it counts a category instead (开工重点项目10个).
 _RESUMING_COUNT_RE = re.compile(r"^(?:\d+|[一二两三四五六七八九十]+)[项个]$")

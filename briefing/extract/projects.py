@@ -21,7 +21,7 @@ from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
                                     COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, FACILITY_VERBS,
                                     INTRODUCERS, PUSHED_ON_VERBS, LOCATIVE_PREPOSITIONS,
-                                    ROLE_VERBS,
+                                    MEASURE_PREDICATES, ROLE_VERBS,
                                     WORKS_SUBJECTS,
                                     DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
                                     PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
@@ -35,6 +35,7 @@ _RANK_RE = re.compile(r"^\D{0,6}?\d+\s*强(?:企业)?\s*")
 # What ends a listed name: separators, and 等 before an amount that qualifies the list.
 _LIST_SEPARATORS = ("、", "和", "及", "与", "等")
 _JOINING_WORDS = ("及", "和", "与", "以及")
+_CHAINED_INVESTMENT_RE = re.compile(rf"(?<=[，,；;])\s*{INVESTMENT}")
 _RESUMING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项个](?:项目)?")
 # A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程;
 # so is a verb that names what a facility does (社区卫生服务中心).
@@ -211,7 +212,7 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
             and not _PROCESS_AFTER_DE_RE.match(clause, after[0].end):
         return []  # 产业园的人才公寓: the park only says whose flats
     after_words = [group.adverb] if group.adverb else [c.word for c in after if c.word != "的"]
-    process = group.tail
+    process = "" if group.tail.startswith(MEASURE_PREDICATES) else group.tail  # 规划面积…
     category = _list_category(clause, group)
     by_copula = _named_by_copula(clause, before)
     listed_words = [category] if category else []
@@ -382,9 +383,15 @@ def _investment(sentence: Sentence, cs: int, group: Group, before: list[Cut],
     rest = sentence.text[cs + group.end:]
     after_text = rest.lstrip("（(，, ")
     m = _INVESTMENT_RE.match(after_text)
-    if m is None:
+    if m is not None:
+        return _yi(m), group.end + len(rest) - len(after_text) + m.end()
+    if not group.tail.startswith(MEASURE_PREDICATES):
         return None, -1
-    return _yi(m), group.end + len(rest) - len(after_text) + m.end()
+    # X项目总用地面积约83万平方米,总投资1.8亿元: the clauses go on about X
+    chained = _CHAINED_INVESTMENT_RE.search(sentence.text, cs + group.end)
+    if chained is None or has_head(sentence.text, cs + group.end, chained.start()):
+        return None, -1
+    return _yi(chained), chained.end() - cs
 
 
 def _yi(m: re.Match) -> float:

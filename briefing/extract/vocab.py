@@ -204,6 +204,10 @@ PROCESS_NOUNS = ("建设进度", "建设情况", "建设工作", "建设步伐",
 # Nouns of the works site after a name: 在X项目现场 is a visit to the works (X is
 # the project, not the place), and a site means the works are under way.
 SITE_NOUNS = ("建设现场", "施工现场", "现场", "工地")
+# Measures that may follow a name as its predicate (X项目总用地面积约83万平方米,总投资…):
+# they prove nothing, but the amount further on in the same chain of clauses is the name's.
+MEASURE_PREDICATES = ("总用地面积", "用地面积", "占地面积", "占地", "总建筑面积", "建筑面积",
+                      "规划面积", "全长", "总长")
 # Predicates of progress after a process noun: X项目进展顺利, X建设进展良好.
 PROGRESS_PREDICATES = ("顺利", "良好", "迅速", "较快", "平稳", "有序", "加快")
 # Enumeration separators.  A 、 always separates; the conjunctions only after a
