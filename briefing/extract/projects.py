@@ -13,30 +13,27 @@ from bisect import bisect_left
 
 from briefing.extract.mentions import ArticleMemory, name_region
 from briefing.extract.names import (INVESTMENT, MASK, Cut, alternation, chain_after,
-                                    Frame, chain_before, frame, is_evaluative, is_generic, is_works,
+                                    chain_before, frame, is_evaluative, is_generic, is_works,
                                     list_marker_end, opening_end, place_prefix, strip_quotes)
+from briefing.extract.project_lists import (head_weight, in_yi, join_parts, list_category,
+                                            listed_amount, resuming_cuts, without_etc_de,
+                                            without_listed_amounts)
 from briefing.extract.project_phrases import (HEAD_RE, PROCESS, Group, Item, has_head,
                                               head_ends_at, head_positions, parse_group)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (BEFORE_ONLY_STAGE_WORDS, BUILD_VERBS, CATEGORY_ENDINGS,
-                                    COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, FACILITY_VERBS,
-                                    INTRODUCERS, PUSHED_ON_VERBS, LOCATIVE_PREPOSITIONS,
-                                    MEASURE_PREDICATES, ROLE_VERBS,
-                                    WORKS_SUBJECTS,
-                                    DESIGNATION_HEADS, HEAD_SUFFIXES, LOCATIVES, PROCESS_NOUNS,
-                                    PARTNER_PREPOSITIONS, PROJECT_HEADS, PUSH_VERBS,
-                                    SETTLING_VERBS, SITE_NOUNS, SLOGAN_MAX, SLOGAN_NUMERALS,
-                                    STAGE_WORDS, STATIVE_VERBS, WORKS_SUFFIXES)
+                                    COPULAS, COUNT_CLASSIFIERS, DEICTIC_WORDS, DESIGNATION_HEADS,
+                                    FACILITY_VERBS, HEAD_SUFFIXES, INTRODUCERS,
+                                    LOCATIVE_PREPOSITIONS, LOCATIVES, MEASURE_PREDICATES,
+                                    PARTNER_PREPOSITIONS, PROCESS_NOUNS, PROJECT_HEADS,
+                                    PUSH_VERBS, PUSHED_ON_VERBS, ROLE_VERBS, SETTLING_VERBS,
+                                    SITE_NOUNS, SLOGAN_MAX, SLOGAN_NUMERALS, STAGE_WORDS,
+                                    STATIVE_VERBS, WORKS_SUBJECTS, WORKS_SUFFIXES)
 from briefing.model import Article, Fact
 
 _INVESTMENT_RE = re.compile(INVESTMENT)
-_LISTED_INVESTMENT_RE = re.compile(rf"{INVESTMENT}的")
 _RANK_RE = re.compile(r"^\D{0,6}?\d+\s*强(?:企业)?\s*")
-# What ends a listed name: separators, and 等 before an amount that qualifies the list.
-_LIST_SEPARATORS = ("、", "和", "及", "与", "等")
-_JOINING_WORDS = ("及", "和", "与", "以及")
 _CHAINED_INVESTMENT_RE = re.compile(rf"(?<=[，,；;])\s*{INVESTMENT}")
-_RESUMING_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)[项个](?:项目)?")
 # A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程;
 # so is a verb that names what a facility does (社区卫生服务中心).
 _NAME_VERBS = ("扩建", "新建", "改建", "续建", "迁建", "建设", "改造") + FACILITY_VERBS
@@ -69,22 +66,12 @@ def extract_projects(sentence: Sentence, article: Article) -> list[Fact]:
     for n, (cs, ce) in enumerate(prepared.clauses):
         if _any_between(heads, cs, ce):
             start, found = prepared.clause_cuts(cs, ce)
-            resumed = _resuming_clause(prepared, n + 1, cs)
+            resumed = resuming_cuts(prepared, n + 1, cs)
             facts.extend(_clause_projects(sentence, article, prepared.masked[cs:ce], cs, ce,
                                           start, found, [h - cs for h in heads], resumed))
     return facts
 
 
-def _resuming_clause(prepared: Frame, n: int, cs: int) -> list[Cut]:
-    """A list of names alone in its clause, then `4项参加网络签约`: the count takes the
-    list up again, so the next clause's verbs (offsets from `cs`) are the list's."""
-    if n >= len(prepared.clauses):
-        return []
-    ns, ne = prepared.clauses[n]
-    if not _RESUMING_RE.match(prepared.masked, ns, ne):
-        return []
-    _, found = prepared.clause_cuts(ns, ne)
-    return [Cut(c.start + ns - cs, c.end + ns - cs, c.word) for c in found if c.word != "的"]
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
@@ -98,8 +85,8 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
     found = [c for c in found
              if not (c.word in _NAME_VERBS and HEAD_RE.match(clause, c.end) and c.start > start)
              and not (c.word in WORKS_SUFFIXES and head_ends_at(clause, c.start))]
-    found = _without_listed_investments(clause, found)
-    found = _without_etc_de(clause, found, start)
+    found = without_listed_amounts(clause, found)
+    found = without_etc_de(clause, found, start)
     bounds = [start] + [c.end for c in found]
     ends = [c.start for c in found] + [len(clause)]
     original = sentence.text[cs:ce]
@@ -126,58 +113,12 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
     return facts
 
 
-def _without_listed_investments(clause: str, found: list[Cut]) -> list[Cut]:
-    """投资24亿元的A、投资10亿元的B等项目: an amount after a separator qualifies the
-    next listed name (after 等, the whole list); it governs nothing, so the list stays
-    one phrase."""
-    dropped: set[int] = set()
-    for n, c in enumerate(found):
-        if _INVESTMENT_RE.fullmatch(c.word) and clause[:c.start].endswith(_LIST_SEPARATORS):
-            dropped.add(n)
-            if n + 1 < len(found) and found[n + 1].word == "的" and found[n + 1].start == c.end:
-                dropped.add(n + 1)
-    return [c for n, c in enumerate(found) if n not in dropped] if dropped else found
 
 
-def _without_etc_de(clause: str, found: list[Cut], start: int) -> list[Cut]:
-    """A、B等一批超10亿元的大项目: the 的-phrase after 等 describes the listed names and
-    ends in a category head, so A and B share that head across the 的."""
-    kept: list[Cut] = []
-    for n, c in enumerate(found):
-        if c.word == "的":
-            left = kept[-1].end if kept else start
-            right = found[n + 1].start if n + 1 < len(found) else len(clause)
-            etc = clause.rfind("等", left, c.start)
-            category = clause[c.end:right]
-            head = HEAD_RE.search(category)
-            if etc > 0 and "、" in clause[left:etc] and not has_head(clause, etc, c.start) \
-                    and head is not None and head.end() == len(category) \
-                    and is_generic(category[:head.start()]):
-                continue
-        kept.append(c)
-    return kept
 
 
-def _join_parts(clause: str, listed: list[tuple[Item, float | None]]
-                ) -> list[tuple[Item, float | None]]:
-    """投资12亿元的A枢纽及维保基地项目、投资1.3亿元的B: where each name carries its
-    amount, a part joined by 及/和 without one belongs to the name before it."""
-    joined: list[tuple[Item, float | None]] = []
-    for item, amount in listed:
-        if joined and amount is None and clause[joined[-1][0].end:item.start] in _JOINING_WORDS:
-            prev, prev_amount = joined[-1]
-            joined[-1] = (Item(prev.start, item.end, item.head, item.shared), prev_amount)
-        else:
-            joined.append((item, amount))
-    return joined
 
 
-def _listed_investment(clause: str, item: Item) -> tuple[Item, float | None]:
-    """The item past its own 投资X亿元的, and that amount."""
-    m = _LISTED_INVESTMENT_RE.match(clause, item.start)
-    if m is None:
-        return item, None
-    return Item(m.end(), item.end, item.head, item.shared), _yi(m)
 
 
 def _governing_chain(clause: str, found: list[Cut], pos: int) -> list[Cut] | None:
@@ -213,7 +154,7 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
         return []  # 产业园的人才公寓: the park only says whose flats
     after_words = [group.adverb] if group.adverb else [c.word for c in after if c.word != "的"]
     process = "" if group.tail.startswith(MEASURE_PREDICATES) else group.tail  # 规划面积…
-    category = _list_category(clause, group)
+    category = list_category(clause, group)
     by_copula = _named_by_copula(clause, before)
     listed_words = [category] if category else []
     verb_weight = 2 if by_copula else _verb_weight(before_words, after_words + listed_words,
@@ -229,13 +170,13 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
     single = len(group.items) == 1
     investment, amount_end = (_investment(sentence, cs, group, before, after) if single
                               else (None, -1))
-    listed = [_listed_investment(clause, item) for item in group.items]
+    listed = [listed_amount(clause, item) for item in group.items]
     if any(amount is not None for _, amount in listed[1:]):
         # each name has its amount: the one before the list belongs to the first name
         first = next((_INVESTMENT_RE.fullmatch(c.word) for c in before[-2:]
                       if _INVESTMENT_RE.fullmatch(c.word)), None)
-        listed[0] = (listed[0][0], _yi(first) if first else None)
-        listed = _join_parts(clause, listed)
+        listed[0] = (listed[0][0], in_yi(first) if first else None)
+        listed = join_parts(clause, listed)
     if verb_weight == 0 and investment is None and all(a is None for _, a in listed):
         return []
     verbs = [c for c in before if c.word != "的"]
@@ -252,7 +193,7 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
         name = _name(sentence.text, cs, item, group)
         if not name or not _acceptable(name, item):
             continue
-        weight = _head_weight(item, category) + verb_weight + _proper(name)
+        weight = head_weight(item, category) + verb_weight + _proper(name)
         if PROJECT_HEADS.get(item.head, 1) == 0 and any(w in SETTLING_VERBS for w in after_words):
             weight -= 1
         if weight < 3 and amount is None:
@@ -311,19 +252,8 @@ def _proper(name: str) -> int:
                  or _PHASE_RE.search(name)) else 0
 
 
-def _list_category(clause: str, group: Group) -> str:
-    """`等续建项目` closing a list: the category the listed names belong to; its verb
-    (续建, 新开工) and head (项目) speak for every name in the list."""
-    tail = clause[group.items[-1].end:group.end] or group.tail
-    return tail if tail.startswith("等") else ""
 
 
-def _head_weight(item: Item, category: str) -> int:
-    """How much the head says; a name listed under 等…项目 is a project whatever its own
-    head (国际马文化交流中心等项目)."""
-    own = PROJECT_HEADS.get(item.head, 1)
-    heads = HEAD_RE.findall(category)
-    return max(own, PROJECT_HEADS.get(heads[-1], 1)) if heads else own
 
 
 def _named_by_copula(clause: str, before: list[Cut]) -> bool:
@@ -379,22 +309,17 @@ def _investment(sentence: Sentence, cs: int, group: Group, before: list[Cut],
     for c in before[-2:] + after[:1]:
         m = m or _INVESTMENT_RE.fullmatch(c.word)
     if m is not None:
-        return _yi(m), -1
+        return in_yi(m), -1
     rest = sentence.text[cs + group.end:]
     after_text = rest.lstrip("（(，, ")
     m = _INVESTMENT_RE.match(after_text)
     if m is not None:
-        return _yi(m), group.end + len(rest) - len(after_text) + m.end()
+        return in_yi(m), group.end + len(rest) - len(after_text) + m.end()
     if not group.tail.startswith(MEASURE_PREDICATES):
         return None, -1
     # X项目总用地面积约83万平方米,总投资1.8亿元: the clauses go on about X
     chained = _CHAINED_INVESTMENT_RE.search(sentence.text, cs + group.end)
     if chained is None or has_head(sentence.text, cs + group.end, chained.start()):
         return None, -1
-    return _yi(chained), chained.end() - cs
+    return in_yi(chained), chained.end() - cs
 
-
-def _yi(m: re.Match) -> float:
-    """An INVESTMENT match in 亿元."""
-    value = float(m.group(1))
-    return round(value / 10000, 6) if m.group(2) == "万" else value
