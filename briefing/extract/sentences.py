@@ -24,7 +24,7 @@ _TERMINAL = "。！？!?；;：:，,"
 _RATE = re.compile(r"\d\s*[%％]")
 
 
-@dataclass(slots=True)
+@dataclass
 class Sentence:
     """One sentence of an article, with offsets into `Article.text`.
 
