@@ -27,7 +27,7 @@ _RATE = re.compile(r"\d\s*[%％]|\d\s*(?:[万亿]\s*)?(?:" + "|".join(
     sorted(COUNT_UNITS + MEASURE_UNITS + tuple(CURRENCIES), key=len, reverse=True)) + ")")
 
 
-@dataclass(slots=True)
+@dataclass
 class Sentence:
     """One sentence of an article, with offsets into `Article.text`.
 
