@@ -151,3 +151,8 @@ def test_every_name_is_found_among_characters_that_occur_in_no_name(gaz):
     text = "".join(f"(😀{r.name}) ok;" for r in regions)
     found = {(m.surface, c.code) for m in gaz.find_mentions(text) for c in m.candidates}
     assert all((r.name, r.code) in found for r in regions)
+
+
+def test_a_full_city_name_at_the_very_end_of_a_text_is_found(gaz):
+    assert names(gaz, "泰安市") == [("泰安市", "泰安市", "山东省")]
+    assert names(gaz, "鹤山市")[0][:2] == ("鹤山市", "鹤山市")

@@ -233,7 +233,8 @@ class Gazetteer:
 
     def _bounded(self, text: str, start: int, end: int, entry: _Entry) -> bool:
         after = text[end:end + 2]
-        if entry.kind == "name" and text[end - 1] == "市" and after[:1] in _NOT_AFTER_CITY:
+        if entry.kind == "name" and text[end - 1] == "市" and after[:1] \
+                and after[:1] in _NOT_AFTER_CITY:
             return False
         if entry.kind == "short":
             if after.startswith(_ROAD):
