@@ -75,7 +75,6 @@ PINYIN_TONED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*(?=[a-z]*[ü" + PINYIN_TO
 PINYIN_DOC_MIN = 5     # untoned "(qu)" only counts as pinyin when a page is full of it
 
 
-
 class _AnyOf:
     """Whether a line holds any of some patterns.
 
@@ -223,7 +222,10 @@ def clean_text(raw: str) -> Cleaned:
     body = [_close_unit_gaps(line) for line in body]
     body = _drop_repeats(_rejoin(body))
     out.text = "\n".join(line.text for line in body)
-    out.plain = "\n".join(line.plain for line in body)
+    # A Simplified article holds one string, not two equal ones (memory, and what
+    # an ingest pickles to its workers).
+    same = all(line.text is line.plain for line in body)
+    out.plain = out.text if same else "\n".join(line.plain for line in body)
     return out
 
 

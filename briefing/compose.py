@@ -24,7 +24,7 @@ from briefing.fonts import FontFile
 from briefing.limits import Limits
 from briefing.model import Article, FactsDocument
 from briefing.numbering import number_items, number_sections
-from briefing.regional import region_items
+from briefing.regional import most_reported, region_items
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAIN_TEMPLATE = "briefing.md.j2"
@@ -229,12 +229,26 @@ def default_issue_date(facts: FactsDocument) -> dt.date:
     return max(dates) if dates else dt.date.today()
 
 
+def _chart(frame: pd.DataFrame, fonts: Mapping[str, FontFile], limits: Limits,
+           region_count: int) -> list[Figure]:
+    """The growth chart; with too many regions for one chart, the most reported ones
+    (those of 分区动态), and the caption says so."""
+    regions = most_reported(frame, min(limits.region_sections, MAX_CHART_REGIONS)) \
+        if region_count > MAX_CHART_REGIONS else None
+    png = growth_chart(frame, fonts, regions=regions)
+    caption = "各地地区生产总值增长目标与完成情况" + (
+        "" if regions is None else f"（报道最多的{len(regions)}个地区）")
+    return [Figure(caption, png)] if png else []
+
+
 def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFile],
             issue_number: int = 1, issue_date: dt.date | None = None,
             previous_keys: set | None = None, templates_dir: Path | None = None) -> Document:
     """The briefing for `facts`; `previous_keys` (Fact.key of the last issue) turns on 新."""
     limits = Limits.from_config(config.briefing)
     issue_date = issue_date or default_issue_date(facts)
+    # No previous issue (the store gives an empty set): nothing is 新, rather than all.
+    previous_keys = previous_keys or None
     frame = tables.fact_frame(facts, previous_keys)
     mark_new = previous_keys is not None
     cells = tables.target_cells(frame)
@@ -247,14 +261,10 @@ def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFil
     invest = merged_projects["investment"].sum() if not merged_projects.empty else 0
     regions = region_items(frame, merged_projects, merged_policies, limits)
     region_count = int(frame["region"].nunique())
-    # Too many regions for one chart: it shows those of 分区动态 and says so.
-    chart_regions = [r["name"] for r in regions] if region_count > MAX_CHART_REGIONS else None
-    png = growth_chart(frame, fonts, regions=chart_regions)
-    chart_caption = ("各地" if chart_regions is None else f"报道最多的{len(chart_regions)}个地区") \
-        + "地区生产总值增长目标与完成情况"
+    chart = _chart(frame, fonts, limits, region_count)
     blocks: dict[str, Block | list[Block]] = {
         "comparison": comparison,
-        "chart": [Figure(chart_caption, png)] if png else [],
+        "chart": chart,
         "results": _table("主要指标目标与完成情况", results),
         "projects": _table("重点项目", projects),
         "policies": _table("政策举措", policies),
@@ -263,7 +273,7 @@ def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFil
     context = {
         "title": config.title, "issue_number": issue_number, "issue_date": issue_date,
         "mark_new": mark_new, "comparison_years": [t.caption[:4] for t in comparison],
-        "has_chart": png is not None, "has_results": not results.empty,
+        "has_chart": bool(chart), "has_results": not results.empty,
         "project_count": len(merged_projects), "projects_listed": len(projects),
         "invested_count": int(merged_projects["investment"].notna().sum())
         if not merged_projects.empty else 0,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
@@ -35,8 +36,7 @@ _GAZETTEER = Path(__file__).resolve().parent / "regions" / "data" / "regions.csv
 _NAME_NOISE = re.compile(r"[\s《》〈〉“”\"'「」]")
 
 FACT_COLUMNS = ("kind", "region", "year", "indicator", "measure", "value", "unit", "bound",
-                "stretch", "name", "investment", "stage", "category", "status", "article",
-                "quote")
+                "stretch", "name", "investment", "stage", "category", "status", "article")
 
 
 def number(value: float) -> str:
@@ -56,21 +56,31 @@ def format_target(value: float, unit: str | None, bound: str | None = "=",
 
 
 @lru_cache(maxsize=1)
-def _region_codes() -> dict[str, str]:
-    """Division codes by name, for the official order (city first, then its districts)."""
-    codes: dict[str, str] = {}
+def _region_codes() -> dict[str, list[str]]:
+    """Division codes by name (南山区 is in 深圳 and in 鹤岗), for the official order."""
+    codes: dict[str, list[str]] = {}
     if _GAZETTEER.is_file():
         with _GAZETTEER.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                codes.setdefault(row["name"], row["code"])
+                codes.setdefault(row["name"], []).append(row["code"])
     return codes
 
 
 def region_order(regions) -> list[str]:
-    """Regions in gazetteer code order; unknown names after, by name."""
+    """Regions in gazetteer code order (city first, then its districts); unknown names
+    after, by name. A name found in several provinces sorts with the province most of
+    the other regions are in: a briefing is about one place."""
     codes = _region_codes()
     unique = {r for r in regions if isinstance(r, str) and r}
-    return sorted(unique, key=lambda r: (codes.get(r, "999999"), r))
+    provinces = Counter(codes[r][0][:2] for r in unique if len(codes.get(r, ())) == 1)
+
+    def code(region: str) -> str:
+        found = codes.get(region)
+        if not found:
+            return "999999"
+        return max(found, key=lambda c: (provinces[c[:2]], -int(c)))
+
+    return sorted(unique, key=lambda r: (code(r), r))
 
 
 def norm_name(name: str) -> str:
@@ -193,7 +203,7 @@ def merged_mentions(frame: pd.DataFrame, kind: str, ref_limit: int | None = None
     grouped = part.groupby(["region", "name_key"], dropna=False, sort=False)
     merged = grouped.last()
     merged["investment"] = grouped["investment"].max()
-    merged["refs"] = grouped["src"].agg(lambda s: source_refs(s, ref_limit))
+    merged["refs"] = [source_refs(srcs, ref_limit) for srcs in grouped["src"].agg(list)]
     merged["mentions"] = grouped["src"].nunique()
     merged["new"] = grouped["new"].all()
     return merged.reset_index()
@@ -248,14 +258,15 @@ def policies(merged: pd.DataFrame, *, limit: int | None = None,
     return _with_new_mark(out, m, mark_new)
 
 
-SourceEntry = tuple[int, str]          # (number in 资料来源, title)
+SourceEntry = tuple[int, str]                      # (number in 资料来源, title)
+PaperSources = tuple[str, list[SourceEntry]]        # (paper and page, its articles)
+DaySources = tuple[dt.date | None, list[PaperSources]]
 
 
-def source_groups(articles: list[Article]) -> list[tuple[dt.date | None,
-                                                           list[tuple[str, list[SourceEntry]]]]]:
-    """资料来源 by day, then by paper and page: [(date, [(paper, [(number, title)])])]."""
+def source_groups(articles: list[Article]) -> list[DaySources]:
+    """资料来源 by day, then by paper and page, in the order of their numbers."""
     numbers = source_numbers(articles)
-    days: list[tuple[dt.date | None, list[tuple[str, list[SourceEntry]]]]] = []
+    days: list[DaySources] = []
     for a in sorted(articles, key=lambda a: numbers[a.id]):
         if not days or days[-1][0] != a.date:
             days.append((a.date, []))

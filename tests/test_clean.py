@@ -1,7 +1,7 @@
 """Cleaning rules, each on a small page of the kind real e-papers and PDFs produce."""
 from __future__ import annotations
 
-from briefing.clean import clean_text, simplify
+from briefing.clean import clean_text, is_furniture, simplify
 
 NAV_PAGE = """第B03版:要闻
 上一版3  4下一版
@@ -122,6 +122,19 @@ def test_government_web_page_copy():
     assert cleaned.text.split("\n") == [
         "某区召开2023年经济工作会议", "2月19日,某区召开2023年经济工作会议,提出全年地区生产总值增长6%以上。"]
     assert any("发布时间" in line for line in cleaned.header)
+
+
+def test_simplify_converts_a_text_as_it_converts_its_lines():
+    text = "鄉村振興戰略\n著名企業著力發展\n\n简体一行\n衞生健康"
+    assert simplify(text) == "\n".join(simplify(line) for line in text.split("\n"))
+    simplified = "简体文字不必转换\n第二行"
+    assert simplify(simplified) is simplified
+
+
+def test_page_tools_are_furniture_anywhere_and_page_labels_only_at_the_start():
+    assert is_furniture("3上一篇  下一篇4")
+    assert is_furniture("当前版:A05")
+    assert not is_furniture("会上提到当前版:A05的安排")
 
 
 def test_a_pdf_page_number_does_not_cut_a_sentence():

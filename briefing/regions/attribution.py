@@ -131,7 +131,7 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
         section = _section_at(sections, sentence)
         context = section.region if section else subject
         context_chain = [r for r in (context, subject, paper) if r is not None]
-        resolved = gaz.resolve(mentions, context_chain + article_context)
+        resolved = gaz.resolve(mentions, context_chain + article_context) if mentions else []
         sentence.mentions = resolved
         region = _topic(sentence.text, resolved, context_chain, recent, starts)
         if region is None and context is not None:

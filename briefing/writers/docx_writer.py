@@ -88,6 +88,7 @@ STYLES = (
     StyleSpec("Closing", P, "仿宋_GB2312", 14, "Normal"),
     StyleSpec("Footer", P, "宋体", 14, "Normal"),
     StyleSpec("Strong", C, "黑体", BODY_PT),
+    StyleSpec("Reference Strong", C, "黑体", REFERENCE_PT),
     StyleSpec("New Mark", C, "黑体", 10.5, colour=RED),
 )
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
@@ -271,9 +272,10 @@ class _Body:
 
     def paragraph(self, block: Paragraph) -> None:
         p = self.para("", PARAGRAPH_STYLES[block.style])
+        strong = "Reference Strong" if block.style == "reference" else "Strong"
         for span in block.spans:
             if span.kind == "strong":
-                self.run(p, span.text, "Strong")
+                self.run(p, span.text, strong)
             elif span.kind == "new":
                 self.run(p, span.text, "New Mark").font.superscript = True
             else:
