@@ -182,3 +182,9 @@ def test_a_meeting_approves_or_deliberates_a_draft():
     assert one("会议审议并原则通过《某市养老服务体系建设实施方案(送审稿)》。").status == "issued"
     assert one("会议讨论了《某市安全生产工作职责规定》(送审稿)。").status == "drafting"
     assert one("会议审议《关于做好村级建制调整改革的实施方案》。").status == "drafting"
+
+
+def test_an_owner_in_a_title_is_no_owner_of_the_title():
+    facts = policies("新会区制定了《聚焦园区建设 全面落实市委“1+3”工作部署行动方案》。",
+                     region="新会区")
+    assert [f.region for f in facts] == ["新会区"]
