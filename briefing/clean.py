@@ -18,11 +18,11 @@ from typing import NamedTuple
 NAVIGATION_PATTERNS = (
     r"上一版|下一版|上一篇|下一篇|上一期|下一期|版面导航|标题导航|返回目录|返回首页",
     r"放大\s*缩小\s*默认",
-    r"^当前版\s*[::]",
-    r"^第\s*[A-Z]{0,4}\d{1,3}\s*版\s*[::]",          # 第A05版:江海新闻 (page lists)
+    r"^当前版\s*[:：]",
+    r"^第\s*[A-Z]{0,4}\d{1,3}\s*版\s*[:：]",          # 第A05版:江海新闻 (page lists)
     r"^~~~",                                       # 标题导航 items
-    r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>>::›»]",  # web breadcrumbs
-    r"字体\s*[::]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|收藏本页|返回顶部",
+    r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>＞:：›»]",  # web breadcrumbs
+    r"字体\s*[:：]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|收藏本页|返回顶部",
 )
 # Lines that are furniture wherever they occur: imprint, jumps, web-page labels.
 FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
@@ -32,36 +32,36 @@ FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
     # page numbers of a PDF (— 3 —, - 3 -, 第3页 共12页): they cut a sentence in two
     r"^[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$",
 )
-LABEL = (r"^[【\[((]?\s*(?:来源|稿源|作者|编辑|责任编辑|责编|审核|审校|校对|值班编辑|发布时间|"
-         r"发布日期|时间|日期|浏览次数|阅读次数|点击数|字号)\s*[::]")
+LABEL = (r"^[【\[(（]?\s*(?:来源|稿源|作者|编辑|责任编辑|责编|审核|审校|校对|值班编辑|发布时间|"
+         r"发布日期|时间|日期|浏览次数|阅读次数|点击数|字号)\s*[:：]")
 LABEL_MAX = 80
 
 # A line holding only a date (maybe time, weekday, labels): a page header, not content.
 DATE_LINE = (r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
-             r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期\s*[一二三四五六日天])?(?:\s+\S*[::].*)?$")
+             r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期\s*[一二三四五六日天])?(?:\s+\S*[:：].*)?$")
 
 # Photo captions: kept apart from the body.
 CAPTION_PATTERNS = (
-    r"(?:^|\s)[\u4e00-\u9fff·]{2,4}\s*(?:/\s*)?摄\)?$",   # … 邱昱 摄 / 记者 郭永乐 摄
-    r"(?:供图|图片来源[::].*|资料图(?:片)?)\)?$",
-    r"^(?:图为|上图|下图|左图|右图|图\d+)[::,,\s]?",
+    r"(?:^|\s)[\u4e00-\u9fff·]{2,4}\s*(?:/\s*)?摄[)）]?$",   # … 邱昱 摄 / 记者 郭永乐 摄
+    r"(?:供图|图片来源[:：].*|资料图(?:片)?)[)）]?$",
+    r"^(?:图为|上图|下图|左图|右图|图\d+)[:：,，\s]?",
 )
 CAPTION_MAX = 160
 
 # Bylines: who wrote the piece, not what it says.
 BYLINE = (r"^[□■◆◇●]?\s*(?:文/图|图/文|文图|图文|文|图|撰文|摄影|记者|本报记者|通讯员|编辑)"
-          r"\s*[/::]|^[□■◆◇]\s*\S{0,12}记者")
+          r"\s*[/:：]|^[□■◆◇]\s*\S{0,12}记者")
 BYLINE_MAX = 40
 
 # Units that a line break or spaces may separate from their number (`316 亿\n元`).
-UNIT_STARTS = "亿万千百元%%‰个家项人名件台套亩吨倍次座所条户辆米公平年月日号期届批股只栋间度岁周天"
+UNIT_STARTS = "亿万千百元%％‰个家项人名件台套亩吨倍次座所条户辆米公平年月日号期届批股只栋间度岁周天"
 NUMBER_END = r"\d(?:[\d.,]*\d)?\s*[亿万千百]?\s*$"
 
-SENTENCE_END = "。!?!?;;::….\""
+SENTENCE_END = "。！？!?；;：:….\""
 CLOSING = "”’」』"
-BRACKET_END = "))】]"
-SENTENCE_PUNCT = ",。;!?,;!?"
-LIST_START = r"^(?:[•●○◆◇■□▪*]|\d{1,2}(?:[、\uff0e)\uff09]|\.(?!\d))|[((][一二三四五六七八九十\d]{1,3}[))]|[一二三四五六七八九十]{1,3}、)"
+BRACKET_END = "）)】]"
+SENTENCE_PUNCT = "，。；！？,;!?"
+LIST_START = r"^(?:[•●○◆◇■□▪*]|\d{1,2}(?:[、\uff0e)\uff09]|\.(?!\d))|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 HEADING_MAX = 40
 BODY_MIN = 40          # a line this long with sentence punctuation is article body
 SENTENCE_MIN = 12      # …as is a shorter line that holds a full stop
@@ -69,11 +69,10 @@ HEADLINE_MAX = 80      # the first line, if this short, is the headline: never c
 REPEAT_MIN = 12        # shorter lines (headings, list numbers) may legitimately repeat
 
 PINYIN_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_GLUED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[))]")
-PINYIN_TONED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*(?=[a-z]*[ü" + PINYIN_TONES + r"]|[a-z]{1,6}[1-5])"
-                          r"[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[))]")
+PINYIN_GLUED = re.compile(r"(?<=[\u3400-\u9fff])[(（]\s*[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[)）]")
+PINYIN_TONED = re.compile(r"(?<=[\u3400-\u9fff])[(（]\s*(?=[a-z]*[ü" + PINYIN_TONES + r"]|[a-z]{1,6}[1-5])"
+                          r"[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[)）]")
 PINYIN_DOC_MIN = 5     # untoned "(qu)" only counts as pinyin when a page is full of it
-
 
 
 class _AnyOf:
@@ -132,7 +131,7 @@ _UNIT_GAP = re.compile(r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[
                        r"|(?<=[\u4e00-\u9fff])[ ]+(?=\d)")
 _NUMBER_END = re.compile(NUMBER_END)
 _SENTENCE_PUNCT = re.compile(f"[{re.escape(SENTENCE_PUNCT)}]")
-_FULL_STOP = re.compile("[。!?!?]")
+_FULL_STOP = re.compile("[。！？!?]")
 _WHITESPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 
@@ -223,7 +222,10 @@ def clean_text(raw: str) -> Cleaned:
     body = [_close_unit_gaps(line) for line in body]
     body = _drop_repeats(_rejoin(body))
     out.text = "\n".join(line.text for line in body)
-    out.plain = "\n".join(line.plain for line in body)
+    # A Simplified article holds one string, not two equal ones (memory, and what
+    # an ingest pickles to its workers).
+    same = all(line.text is line.plain for line in body)
+    out.plain = out.text if same else "\n".join(line.plain for line in body)
     return out
 
 

@@ -257,3 +257,9 @@ def test_a_round_up_of_several_counties_belongs_to_their_city():
     assert region_of(sentences, "增长7%") == "钟山区"
     assert region_of(sentences, "增长6.5%") == "盘州市"
     assert region_of(sentences, "增长6%") == "六盘水市"
+
+
+def test_a_county_followed_by_an_adverb_of_effort_is_the_subject():
+    _, sentences = attributed("深圳欣荣时代、湖南丰米米业基地等项目签约。\n"
+                              "今年,平江县强力推进农机产业链建设。")
+    assert region_of(sentences, "强力推进") == "平江县"

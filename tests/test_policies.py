@@ -166,3 +166,25 @@ def test_a_title_issued_by_the_provincial_government_is_the_provinces():
     facts = policies("淮安市认真贯彻省政府《关于促进消费扩容提质的若干措施》。", region="淮安市")
     assert [(f.name, f.region, f.status) for f in facts] == [
         ("关于促进消费扩容提质的若干措施", "江苏省", "implementing")]
+
+
+def test_a_programme_carried_to_completion():
+    fact = one("高质量完成第三轮农村污水治理三年行动。")
+    assert (fact.name, fact.category) == ("第三轮农村污水治理三年行动", "programme")
+
+
+def test_a_label_summing_up_a_list_adds_no_policy():
+    assert names("会议审议《关于加快老旧小区改造的实施方案》等“1+3”方案。") == [
+        "关于加快老旧小区改造的实施方案"]
+
+
+def test_a_meeting_approves_or_deliberates_a_draft():
+    assert one("会议审议并原则通过《某市养老服务体系建设实施方案(送审稿)》。").status == "issued"
+    assert one("会议讨论了《某市安全生产工作职责规定》(送审稿)。").status == "drafting"
+    assert one("会议审议《关于做好村级建制调整改革的实施方案》。").status == "drafting"
+
+
+def test_an_owner_in_a_title_is_no_owner_of_the_title():
+    facts = policies("新会区制定了《聚焦园区建设 全面落实市委“1+3”工作部署行动方案》。",
+                     region="新会区")
+    assert [f.region for f in facts] == ["新会区"]

@@ -60,7 +60,7 @@ def test_a_lone_push_figure_is_the_target_itself():
 def test_counts_placed_before_their_noun():
     got = rows("今年将推动35个工业项目竣工投产，筹建1200套保障性租赁住房，新建5G基站800个。")
     assert [(g[2], g[4], g[5]) for g in got] == [
-        ("工业项目", 35.0, "个"), ("保障性租赁住房", 1200.0, "套"), ("基站", 800.0, "个")]
+        ("工业项目", 35.0, "个"), ("保障性租赁住房", 1200.0, "套"), ("5G基站", 800.0, "个")]
 
 
 def test_a_count_that_only_develops_is_not_a_target():
@@ -240,3 +240,46 @@ def test_an_investment_after_counted_projects_is_theirs():
     got = rows("今年，全区推动建设市重点项目86个，完成投资150亿元以上。")
     assert [(g[2], g[4], g[5]) for g in got] == [
         ("市重点项目", 86.0, "个"), ("市重点项目完成投资", 150.0, "亿元")]
+    got = rows("2023年，交通建设类项目9个，总投资61.5亿元，年度投资12.4亿元。")
+    assert [(g[2], g[4]) for g in got] == [
+        ("交通建设类项目", 9.0), ("交通建设类项目总投资", 61.5), ("交通建设类项目年度投资", 12.4)]
+
+
+def test_a_class_of_projects_and_a_plan_word_before_the_indicator():
+    got = rows("今年预期地区生产总值增长5.5%。2023年，民生保障类项目16个，总投资31.2亿元；新增各类市场主体4200户。")
+    assert [(g[2], g[4]) for g in got] == [
+        ("地区生产总值", 5.5), ("民生保障类项目", 16.0), ("民生保障类项目总投资", 31.2), ("市场主体", 4200.0)]
+
+
+def test_building_verbs_a_mark_reached_and_alphanumeric_names():
+    got = rows("今年，新建改扩建幼儿园4所，建成5G基站900个，改造老旧小区28个，"
+               "新培育国家高新技术企业30家，地区生产总值迈上800亿元台阶。")
+    assert [(g[2], g[4], g[6]) for g in got] == [
+        ("幼儿园", 4.0, "="), ("5G基站", 900.0, "="), ("老旧小区", 28.0, "="),
+        ("高新技术企业", 30.0, "="), ("地区生产总值", 800.0, "≥")]
+
+
+def test_the_site_of_one_project_and_a_rate_of_the_counted_set():
+    got = rows("2023年，总投资30亿元的某新材料项目占地600亩。全县已有52个重点项目开工，开工率61%，完成投资74亿元。")
+    assert [(g[2], g[4]) for g in got] == [("重点项目", 52.0), ("开工率", 61.0), ("重点项目完成投资", 74.0)]
+
+
+def test_targets_printed_one_a_line_without_punctuation():
+    got = rows("今年的具体目标:\n全年完成固定资产投资超900亿元\n新增国高企业150家以上\n"
+               "规上工业企业增加值增长6%\n筹集建设公共住房1.5万套以上\n")
+    assert [(g[0], g[2], g[4], g[6]) for g in got] == [
+        ("target", "固定资产投资", 900.0, ">"), ("target", "高新技术企业", 150.0, "≥"),
+        ("target", "规模以上工业增加值", 6.0, "="), ("target", "公共住房", 1.5, "≥")]
+
+
+def test_milestones_of_the_counted_projects():
+    got = rows("2023年，全县实施重点项目210个，总投资860亿元，开工152个，竣工投产64个。")
+    assert [(g[2], g[4]) for g in got] == [
+        ("重点项目", 210.0), ("重点项目总投资", 860.0), ("重点项目开工", 152.0), ("重点项目竣工投产", 64.0)]
+
+
+def test_a_margin_over_the_plan_and_packages_of_measures_are_not_figures():
+    got = rows("2023年，固定资产投资完成26亿元，超额完成年度任务3亿元，增长12%；"
+               "配套制定稳增长30条、推进民营经济高质量发展25条，新建农村公路12条。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("固定资产投资", "level", 26.0), ("固定资产投资", "growth", 12.0), ("农村公路", "level", 12.0)]

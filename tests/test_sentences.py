@@ -24,3 +24,10 @@ def test_quotes_come_from_the_traditional_original():
     s = split_sentences(_article(trad, simp))[0]
     i = s.text.index("增长")
     assert s.quote(i, i + 4) == "增長6%"
+
+
+def test_a_short_line_stating_an_amount_is_no_heading():
+    from briefing.extract.sentences import looks_like_heading
+    assert not looks_like_heading("新增规上工业企业超300家")
+    assert not looks_like_heading("全年完成固定资产投资超1400亿元")
+    assert looks_like_heading("二、2024年主要工作安排")

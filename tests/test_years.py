@@ -117,3 +117,34 @@ def test_funds_obtained_in_a_review_are_results():
     )
     assert got["我们积极对上争跑，争取上级转移支付12.5亿元、专项债券3亿元。"] == (2023, "actual")
     assert got["力争争取上级资金15亿元以上。"] == (2024, "target")
+
+
+def test_now_in_a_january_report_is_the_close_of_the_year_just_named():
+    text = "2023年，全县共实施重点项目80个。目前已竣工项目41个，完成投资36亿元。\n"
+    assert sentences(text, date="2024-01-10")["目前已竣工项目41个，完成投资36亿元。"] == (2023, "actual")
+    assert sentences(text, date="2024-09-10")["目前已竣工项目41个，完成投资36亿元。"] == (2024, "actual")
+
+
+def test_slogans_in_quotes_are_no_tense_words():
+    got = sentences(
+        "一、2023年工作回顾\n"
+        "2023年，全市锚定“两个确保”，实施“十大计划”，经济稳中向好。全市实现地区生产总值980亿元。\n"
+    )
+    assert got["全市实现地区生产总值980亿元。"] == (2023, "actual")
+
+
+def test_the_end_of_a_month_is_this_years_progress():
+    got = sentences("截至4月底，全县已开工重点项目28个。3月末，存款余额增长9%。\n", date="2024-05-06")
+    assert got["截至4月底，全县已开工重点项目28个。"] == (2024, "actual")
+    assert got["3月末，存款余额增长9%。"] == (2024, "actual")
+
+
+def test_a_heading_outweighs_a_plan_word_left_by_an_earlier_sentence():
+    got = sentences(
+        "一、2023年工作回顾\n"
+        "围绕“三个年”工作安排，全县经济稳中向好。粮食储备库即将建成投产。实施光伏项目6个，完成并网8万千瓦。"
+        "争取到位专项债券资金5亿元。\n"
+    )
+    assert got["围绕“三个年”工作安排，全县经济稳中向好。"] == (2023, "actual")
+    assert got["实施光伏项目6个，完成并网8万千瓦。"] == (2023, "actual")
+    assert got["争取到位专项债券资金5亿元。"] == (2023, "actual")

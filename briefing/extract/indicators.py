@@ -19,7 +19,8 @@ import jieba.posseg
 INDICATORS: dict[str, tuple[str, ...]] = {
     "地区生产总值": ("地区生产总值", "生产总值", "GDP", "GDP总量", "经济总量", "经济增长",
                  "经济增速", "地区生产总值总量"),
-    "规模以上工业增加值": ("规模以上工业增加值", "规上工业增加值", "规模工业增加值"),
+    "规模以上工业增加值": ("规模以上工业增加值", "规上工业增加值", "规模工业增加值",
+                  "规模以上工业企业增加值", "规上工业企业增加值"),
     "固定资产投资": ("固定资产投资", "全社会固定资产投资", "社会固定资产投资", "固投"),
     "工业投资": ("工业投资", "工业固定资产投资"),
     "社会消费品零售总额": ("社会消费品零售总额", "社零", "社零总额", "社消零"),
@@ -30,7 +31,8 @@ INDICATORS: dict[str, tuple[str, ...]] = {
                     "地方公共财政预算收入", "公共财政预算收入", "财政一般预算收入",
                     "地方财政一般预算收入"),
     "居民人均可支配收入": ("居民人均可支配收入", "人均可支配收入", "全体居民人均可支配收入"),
-    "高新技术企业": ("高新技术企业", "高企", "国家高企", "国家级高新技术企业", "国家高新技术企业"),
+    "高新技术企业": ("高新技术企业", "高企", "国家高企", "国家级高新技术企业", "国家高新技术企业",
+               "国高企业", "国高企"),
     "科技型中小企业": ("科技型中小企业", "入库科技型中小企业"),
     "城镇新增就业": ("城镇新增就业", "新增城镇就业", "城镇新增就业人数"),
     "实际使用外资": ("实际使用外资", "实际利用外资", "实际使用外资金额", "实际利用外资金额"),
@@ -59,20 +61,22 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
 SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:区|市|县)属|^(?:全年|年度内|年内)")
 # Phrases that are never what a number measures, web-page furniture included.
 NON_HEADS = ("方面", "其他", "其它", "其中", "以上", "左右", "总共", "合计", "共计", "评论", "点赞",
-             "阅读", "浏览", "转发", "收藏", "分享", "访问")
+             "阅读", "浏览", "转发", "收藏", "分享", "访问",
+             "任务", "目标")  # 超额完成年度任务2.1亿元 is a margin over the plan, not a level
 # Static descriptions, not results or targets: 总面积169.1平方公里, 全长 …
 # (播种面积 and 造林面积 are results; 总面积 and 占地面积 describe.)
-DESCRIPTIVE = ("总面积", "占地面积", "规划面积", "建筑面积", "用地面积", "辖区面积", "土地面积",
+DESCRIPTIVE = ("总面积", "占地面积", "占地", "规划面积", "建筑面积", "用地面积", "辖区面积", "土地面积",
                "域面积", "长度", "全长", "总长", "宽度", "高度", "海拔", "距离", "车程", "时速",
                "半径", "库容", "容量", "注册资本", "吞吐能力", "乡镇", "镇街", "街道", "行政村",
                "自然村")
 # jieba's dictionary tags that are wrong for this register.
 TAG_OVERRIDES: dict[str, str] = {
     "力争": "v", "入库": "v", "动工": "v", "有序": "d", "正式": "b", "开工": "v",
-    "全社会": "n", "为": "v", "投产": "v", "预计": "v", "惠及": "v",
+    "全社会": "n", "为": "v", "投产": "v", "预计": "v", "预期": "v", "惠及": "v",
+    "新建": "v", "改扩建": "v", "新改扩建": "v",
 }
 # Common report words jieba's dictionary lacks; cut as one noun.
-REPORT_WORDS = ("专精特新", "小巨人", "高企", "规上", "新冠", "瞪羚", "独角兽", "单项冠军",
+REPORT_WORDS = ("专精特新", "小巨人", "高企", "规上", "新冠", "老旧小区", "瞪羚", "独角兽", "单项冠军",
                 "隐形冠军", "链主", "小升规", "工改工", "个转企", "规改股", "营商环境", "营收",
                 "第一产业", "第二产业", "第三产业")
 NOUNISH = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "ng", "vn", "an", "j", "l", "b", "a",
@@ -142,7 +146,8 @@ def _tag(word: str) -> str:
         return tag
     if any("\u4e00" <= c <= "\u9fff" for c in word):
         return "n"
-    return "eng" if word.isascii() and word.isalpha() else "x"
+    # 5G, R&D, PM2.5 are names; a bare number is not.
+    return "eng" if word.isascii() and word.isalnum() and not word.isdigit() else "x"
 
 
 @lru_cache(maxsize=8192)
@@ -184,6 +189,8 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
             k -= 1
         elif word == "对" and toks[k][1] in ("ns", "j", "nt"):
             k -= 1  # 对欧进出口: trade with a partner is its own indicator
+        elif word == "类" and k > 1 and toks[k - 2][1] in NOUNISH | CONTENT:
+            k -= 2  # 城市建设类项目: a class of the head, named by any word (各类企业 stops at 各)
         elif tag == "v" and word not in verbs and k > 1 and toks[k - 2][1] in NOUNISH:
             k -= 1
         else:
@@ -224,7 +231,7 @@ def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = N
         alias = _alias_pattern().search(text, max(start, stop - WINDOW), stop)
         if alias and alias.start() <= np_start:
             lead_start = max(start, alias.start() - 12)
-            lead = _narrowing(_noun_run(tokens(text[lead_start:alias.start()]), verbs))
+            lead = _narrowing(_noun_run(tokens(text[lead_start:alias.start()]), verbs), verbs)
             if lead:
                 begin = lead_start + lead[0][2]
                 return _phrase(text[begin:stop], begin, stop)
@@ -234,9 +241,12 @@ def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = N
     return _phrase(text[np_start:end], np_start, end)
 
 
-def _narrowing(run: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """The part of a noun run before an alias that narrows it: places and scopes do not
-    (韶关全市地区生产总值 is 地区生产总值; 农村居民人均可支配收入 is its own)."""
+def _narrowing(run: list[tuple[str, str, int]],
+               verbs: frozenset[str]) -> list[tuple[str, str, int]]:
+    """The part of a noun run before an alias that narrows it: places, scopes and a verb
+    governing it do not (韶关全市地区生产总值, 新培育国家高新技术企业; 农村居民人均可支配收入 does)."""
+    if run and run[-1][0] in verbs:
+        return []
     k = 0
     while k < len(run) and (run[k][1] == "ns" or _is_place(run[k][0], run[k][1])
                             or not SCOPE.sub("", run[k][0])):
@@ -288,6 +298,12 @@ def _phrase(raw: str, start: int, end: int) -> Phrase | None:
 def is_descriptive(name: str) -> bool:
     """Sizes, lengths and divisions describe a place; they are not results or targets."""
     return name == "面积" or name.endswith(DESCRIPTIVE)
+
+
+def has_verbal_head(name: str) -> bool:
+    """稳经济, 高质量发展: the phrase ends in what is done, not in a thing one counts."""
+    toks = tokens(name)
+    return bool(toks) and toks[-1][1] in ("v", "vn")
 
 
 def is_share(phrase: Phrase) -> bool:

@@ -16,7 +16,7 @@ from briefing.extract.mentions import ArticleMemory, name_region
 from briefing.extract.names import (MASK, Cut, Frame, alternation, chain_before, frame,
                                     is_works, place_prefix, starts_with_count)
 from briefing.extract.sentences import Sentence
-from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
+from briefing.extract.vocab import (APPROVAL_WORDS, CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
                                     GENERIC_POLICY_WORDS, IMPLEMENTING_WORDS, ISSUED_WORDS,
                                     LABEL_DETERMINERS, LABEL_ONLY_HEADS, LABEL_VERBS, MECHANISM_NAME_MAX,
                                     NOT_MECHANISMS, NOUNS_AFTER_POLICY_HEAD, OWNER_PREFIXES,
@@ -161,6 +161,8 @@ def _quoted(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_C
     for run in _QUOTE_RUN_RE.finditer(clause):
         if clause[max(0, run.start() - 2):run.start()] in LABEL_VERBS:
             continue
+        if clause[run.start() - 1:run.start()] == "等":
+            continue  # 《A》《B》等“1+2”方案: the label sums up the list, it adds no policy
         shared, category, end = _shared_head(clause, clause_m, found, run.end())
         prefix_start = _prefix_start(clause_m, found, run.start(), start)
         prefix = _strip_owner(clause[prefix_start:run.start()])
@@ -375,8 +377,11 @@ def _is_mechanism(name: str) -> bool:
 
 
 def _status(text: str, tense: str | None) -> str | None:
-    """drafting before issued (研究讨论了 is not issued), issued before implementing;
-    制定/出台 is done in a review (tense "actual") and to do in a plan."""
+    """an approval first (审议并原则通过), then drafting before issued (研究讨论了 is not
+    issued), issued before implementing; 制定/出台 is done in a review (tense "actual")
+    and to do in a plan."""
+    if any(w in text for w in APPROVAL_WORDS):
+        return "issued"
     if any(w in text for w in DRAFTING_WORDS):
         return "drafting"
     if any(w in text for w in ISSUED_WORDS):

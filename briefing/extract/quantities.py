@@ -21,15 +21,18 @@ from functools import lru_cache
 from typing import Callable
 
 from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
-                                           COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM, GOVERNING, GROWTH,
-                                           INDICATOR_HEADS, INVESTMENT, LINKS, MARKS, MILESTONES, OF_FIGURE,
-                                           PROJECTION, REACH, SINGLE_SUBJECT, STRETCH, UNREADABLE)
-from briefing.extract.indicators import Phrase, is_descriptive, is_share, phrase_after, phrase_before
+                                           COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM,
+                                           GOVERNING, GROWTH, INDICATOR_HEADS, INVESTMENT, LINKS,
+                                           MARKS, MILESTONES, OF_FIGURE, PACKAGE_UNITS,
+                                           POLICY_VERBS, PROJECTION, REACH, SINGLE_SUBJECT,
+                                           STRETCH, UNREADABLE)
+from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive, is_share,
+                                        phrase_after, phrase_before)
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
                                       has_number, squeeze)
 from briefing.extract.sentences import Sentence, Tense
 from briefing.extract.years import (Cue, default_year, reference_year, tense_cues, tense_of_year,
-                                    year_cues)
+                                    year_cues, yields_to)
 from briefing.model import Article, Fact
 
 _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
@@ -43,6 +46,7 @@ _PAREN_AFTER = re.compile(
 _CJK = re.compile(r"[\u4e00-\u9fff“「‘]")
 _RANGE_AFTER = re.compile(r"[-—~～－至到]\d")
 _MILESTONE_RUN = re.compile("(?:" + "|".join(sorted(MILESTONES + ("竣工",), key=len, reverse=True)) + ")+")
+_MILESTONE_TAIL = re.compile(_MILESTONE_RUN.pattern + "$")
 # A list mark opening an item: 7. / (三) / 二、 / ●
 _LIST_LEAD = re.compile(r"(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[●•·▪■◆★])*")
 
@@ -199,21 +203,27 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     if any(v in UNREADABLE for v in verbs) or PROJECTION.search(text, clause_start, a.start):
         return None
     phrase = phrase_before(text, np_end, piece_start, alias_end=a.start, verbs=_BOUNDARY)
+    if phrase is None and a.is_count and _MILESTONE_RUN.fullmatch(text, piece_start, a.start):
+        phrase = Phrase(text[piece_start:a.start], piece_start, a.start)  # ,开工248个,
     if phrase is None:
         return _lean_on(text, a, piece_start, verbs, readings)
-    if is_descriptive(phrase.name) or _single_subject(text, a, phrase, readings):
+    if (is_descriptive(phrase.name) or _single_subject(text, a, phrase, readings)
+            or _package_of_measures(text, a, phrase, clause_start)):
         return None
     if phrase.name in BARE_HEADS or _MILESTONE_RUN.fullmatch(phrase.name) or (
             text.endswith("占", 0, phrase.start)):
         # 总数达到186家, 竣工投产186个, 占GDP比重11.5%: of the indicator just named
         if not readings:
             return None
-        last = readings[-1].phrase
+        anchor = readings[-1]
         own = text[phrase.start - 1:phrase.end] if text.endswith("占", 0, phrase.start) else phrase.name
         if _MILESTONE_RUN.fullmatch(phrase.name):
             own = text[_start_of(_PIECE, text, phrase.start):phrase.end]
-        phrase = Phrase(last.name + own, phrase.start, phrase.end)
-        piece_start = min(piece_start, readings[-1].start)  # quote from the indicator named
+            if a.is_count:  # 项目382个,总投资1048亿元,竣工投产141个: of the projects counted
+                anchor = next((r for r in reversed(readings) if r.amount.is_count
+                               and not _MILESTONE_TAIL.search(r.phrase.name)), anchor)
+        phrase = Phrase(anchor.phrase.name + own, phrase.start, phrase.end)
+        piece_start = min(piece_start, anchor.start)  # quote from the indicator named
     elif phrase.name in INVESTMENT and text.endswith(("完成", "实现"), 0, phrase.start):
         phrase = Phrase(text[phrase.start - 2:phrase.end], phrase.start - 2, phrase.end)
     phrase = _of_counted_projects(phrase, readings)
@@ -227,14 +237,28 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     return Reading(a, phrase, measured[0], measured[1], start, a.end)
 
 
+def _package_of_measures(text: str, a: Amount, phrase: Phrase, clause_start: int) -> bool:
+    """配套制定稳经济40条、推进高质量发展36条: numbered rules, not things counted."""
+    if a.unit not in PACKAGE_UNITS:
+        return False
+    return (any(v in text[clause_start:phrase.end] for v in POLICY_VERBS)
+            or has_verbal_head(phrase.name))
+
+
 def _of_counted_projects(phrase: Phrase, readings: list[Reading]) -> Phrase:
     """建设重点项目200个,完成投资200亿元: a bare investment is that of the projects just counted."""
     if phrase.canonical or not phrase.name.endswith(INVESTMENT) or phrase.name.endswith("项目投资"):
         return phrase
-    last = readings[-1] if readings else None
-    if last is None or not last.amount.is_count or not last.phrase.name.endswith("项目"):
-        return phrase
-    return Phrase(last.phrase.name + phrase.name, phrase.start, phrase.end)
+    for last in reversed(readings):  # past the investments already read for the same set
+        if last.amount.is_count:
+            if not last.phrase.name.endswith("项目"):
+                return phrase
+            return Phrase(last.phrase.name + phrase.name, phrase.start, phrase.end)
+        if last.amount.kind == "percent":
+            continue  # 开工率8.3%: a rate of the same set
+        if last.amount.kind != "money" or not last.phrase.name.endswith(INVESTMENT):
+            return phrase
+    return phrase
 
 
 def _coordinated(text: str, r: Reading) -> Reading | None:
@@ -378,7 +402,7 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     ref = reference_year(article)
     years = year_cues(text, ref)
     tenses = sorted(tense_cues(text) + [c for c in years if c.tense], key=lambda c: c.start)
-    years = [c for c in years if c.year]
+    years = [c for c in years if c.year and not yields_to(c, sentence.year, article)]
     facts: list[Fact] = []
     for r in readings:
         clause_start = _start_of(_CLAUSE, text, r.amount.start)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from briefing.extract.numbers import COUNT_UNITS, CURRENCIES, MEASURE_UNITS
 from briefing.model import Article
 
 Tense = Literal["target", "actual"]
@@ -20,8 +21,10 @@ Tense = Literal["target", "actual"]
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]?")
 _LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★]\s*)")
 _TERMINAL = "。！？!?；;：:，,"
-# A short line that states a rate (固定资产投资增长8%) is a statement, not a heading.
-_RATE = re.compile(r"\d\s*[%％]")
+# A short line that states a rate or an amount (固定资产投资增长8%, 新增规上工业企业超300家)
+# is a statement, not a heading: a list of targets is often printed one a line.
+_RATE = re.compile(r"\d\s*[%％]|\d\s*(?:[万亿]\s*)?(?:" + "|".join(
+    sorted(COUNT_UNITS + MEASURE_UNITS + tuple(CURRENCIES), key=len, reverse=True)) + ")")
 
 
 @dataclass
@@ -67,7 +70,8 @@ def looks_like_heading(line: str) -> bool:
 def split_sentences(article: Article) -> list[Sentence]:
     """Paragraphs are lines; sentences end at 。！？；. Headings become context."""
     out: list[Sentence] = []
-    headings: list[str] = []
+    headings: tuple[str, ...] = ()   # the last three, innermost last
+    same = article.text is article.plain   # Simplified: a span's verbatim text is its plain text
     pos = 0
     for par_no, line in enumerate(article.plain.split("\n")):
         line_start = pos
@@ -76,19 +80,21 @@ def split_sentences(article: Article) -> list[Sentence]:
             continue
         if looks_like_heading(line) and not _LIST_MARK.match(line):
             heading = line.strip()
-            headings = (headings + [heading])[-3:]
+            headings = (headings + (heading,))[-3:]
             lead = len(line) - len(line.lstrip())
             out.append(Sentence(
-                text=line.strip(),
-                original=article.text[line_start + lead: line_start + lead + len(heading)],
+                text=heading,
+                original=heading if same else article.text[line_start + lead:
+                                                           line_start + lead + len(heading)],
                 start=line_start + lead,
                 paragraph=par_no,
                 heading=heading,
-                headings=tuple(headings),
+                headings=headings,
                 is_heading=True,
             ))
             continue
         last = 0
+        current = headings[-1] if headings else ""
         pieces = [m.end() for m in _SENTENCE_END.finditer(line)]
         if not pieces or pieces[-1] < len(line):
             pieces.append(len(line))
@@ -100,11 +106,11 @@ def split_sentences(article: Article) -> list[Sentence]:
                 s0 = line_start + last + lead
                 out.append(Sentence(
                     text=body,
-                    original=article.text[s0:s0 + len(body)],
+                    original=body if same else article.text[s0:s0 + len(body)],
                     start=s0,
                     paragraph=par_no,
-                    heading=headings[-1] if headings else "",
-                    headings=tuple(headings),
+                    heading=current,
+                    headings=headings,
                 ))
             last = end
     return out

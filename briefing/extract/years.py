@@ -30,8 +30,11 @@ RELATIVE_YEARS: dict[str, tuple[int, Tense | None]] = {
     "目前": (0, "actual"), "当前": (0, None), "如今": (0, "actual"), "现在": (0, "actual"),
     "截至目前": (0, "actual"), "迄今": (0, "actual"),
 }
+# "Now": early in the year, now is the close of the year a paragraph has just named.
+PRESENT_WORDS = ("目前", "当前", "如今", "现在", "截至目前", "迄今")
 # Statistics of part of the year so far are reported, never planned: 1-9月, 上半年.
 PERIOD_TO_DATE = (r"\d{1,2}(?:-|—|至)\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|上半年|前三季度"
+                  r"|(?:截至)?\d{1,2}月(?:底|末)"
                   r"|[一二三四]季度|(?:春节|国庆|五一|端午|中秋)(?:假期|期间|黄金周)")
 # A year after these is the base of a comparison (比2021年增长5%, 较去年同期), not the fact's.
 COMPARED = ("比", "较", "同", "与")
@@ -54,7 +57,9 @@ PLAN_OUTCOME = ("执行情况", "完成情况", "落实情况", "实施情况", 
 STATED_GOAL = r"目标(?:是|为|[:：])"
 # 争取 before a source of money is "obtain", not "strive": 争取上级转移支付31.8亿元 says
 # nothing of tense, and the sentence keeps the one of its paragraph or section.
-OBTAINED_FROM = ("上级", "中央", "国家", "省级", "省", "资金", "专项", "债券", "转移支付")
+OBTAINED_FROM = ("上级", "中央", "国家", "省级", "省", "资金", "专项", "债券", "转移支付", "到位", "到")
+# Plan words used as nouns: 围绕“1142”工作安排 names the arrangement, it plans nothing.
+PLAN_NOUNS = ("工作安排", "统筹安排", "总体安排", "决策安排", "部署安排")
 # Heading words: a section of results, or of plans.
 HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去") + PLAN_OUTCOME
 HEADING_TARGET = ("安排", "目标", "预期", "计划", "任务", "展望", "部署", "思路", "重点工作")
@@ -78,14 +83,18 @@ _SINCE = re.compile(rf"(?:{_alternation(SINCE)})")
 _PERIOD = re.compile(PERIOD_TO_DATE)
 # 了 after a verb marks a completed action; 为了/除了/了解 do not.
 _TENSE = re.compile(
-    "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS + PLAN_OUTCOME}))
+    "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS + PLAN_OUTCOME
+                             + PLAN_NOUNS}))
     + r"了上前一二三四目\d])"
-    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)}))"
+    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)})|{_alternation(PLAN_NOUNS)})"
     rf"|(?P<o>(?:{_alternation(TARGET_WORDS)})?(?:{_alternation(PLAN_OUTCOME)}))"
     rf"|(?P<t>{_alternation(TARGET_WORDS)}|{STATED_GOAL})"
     rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE}))"
 )
 _TITLES = re.compile(r"《[^》]*》")
+# A short quoted name is a slogan or a programme (“两个确保”, “十大战略”): its words
+# say nothing of the tense of the sentence.
+_SLOGAN = re.compile(r"“[^”]{1,10}”|「[^」]{1,10}」")
 _DIGIT = re.compile(r"\d")
 _YEAR_HINT = re.compile(rf"[\d年]|{_alternation(k for k in RELATIVE_YEARS if '年' not in k)}|{_alternation(SINCE)}")
 _DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -113,6 +122,7 @@ class Cue:
     end: int
     year: int | None = None
     tense: Tense | None = None
+    present: bool = False
 
 
 def _blank_titles(text: str) -> str:
@@ -143,14 +153,18 @@ def year_cues(text: str, ref: int | None, *, heading: bool = False) -> list[Cue]
         offset, tense = RELATIVE_YEARS[base]
         if since:
             offset, tense = 0, "actual"
-        out.append(Cue(m.start(), m.end(), ref + offset if ref else None, tense))
+        out.append(Cue(m.start(), m.end(), ref + offset if ref else None, tense,
+                       present=base in PRESENT_WORDS and not since))
     return sorted(out, key=lambda c: c.start)
 
 
 def tense_cues(text: str) -> list[Cue]:
     """Plan words and result words in `text`, left to right."""
+    text = _blank_titles(text)
+    if "“" in text or "「" in text:
+        text = _SLOGAN.sub(lambda m: " " * len(m.group()), text)
     return [Cue(m.start(), m.end(), None, "target" if m["t"] else "actual")
-            for m in _TENSE.finditer(_blank_titles(text)) if not m["n"]]
+            for m in _TENSE.finditer(text) if not m["n"]]
 
 
 def reference_year(article: Article) -> int | None:
@@ -175,6 +189,12 @@ def _lead_year(text: str) -> int | None:
                 if m:
                     return int(m.group(1))
     return None
+
+
+def yields_to(cue: Cue, established: int | None, article: Article) -> bool:
+    """目前已竣工55个项目 after 2022年全年共实施… in a January report: last year's close."""
+    return (cue.present and established is not None and cue.year == established + 1
+            and isinstance(article.date, dt.date) and article.date.month <= REPORTING_MONTHS)
 
 
 def tense_of_year(year: int | None, ref: int | None) -> Tense | None:
@@ -258,7 +278,8 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
         body_started = True
         if s.paragraph != last_par:
             last_par, par_year, par_tense = s.paragraph, None, None
-        years = [c for c in year_cues(text, ref) if c.year]
+        years = [c for c in year_cues(text, ref)
+                 if c.year and not yields_to(c, par_year or section_year, article)]
         own_year = years[0].year if years else None
         own_tense = _majority(own_cues + [c for c in years if c.tense])
         own_tense = own_tense or tense_of_year(own_year, ref)
@@ -266,7 +287,9 @@ def assign_years(article: Article, sentences: list[Sentence]) -> None:
         par_tense = own_tense or par_tense
         carried = par_tense or carried
         s.year = par_year or section_year
-        s.tense = (par_tense or section_tense or carried or tense_of_year(s.year, ref)
+        # A section heading (2023年工作回顾) outweighs a cue left by an earlier sentence
+        # of the paragraph (…即将建成投产); a sentence's own cues outweigh both.
+        s.tense = (own_tense or section_tense or par_tense or carried or tense_of_year(s.year, ref)
                    or _plan_of_this_year(s.year, article) or prior)
 
 

@@ -58,6 +58,8 @@ PREDICATE_STARTS = tuple(sorted((
     "增长", "增速", "下降", "达到", "突破", "同比", "比上年", "不仅", "不断",
     ":", "：", "】", "]",  # a label: 蓬江区：…, 【蓬江区】…
     "委", "政府", "人民政府", "人大", "政协", "各级", "各地", "上下",
+    "强力", "扎实", "奋力", "狠抓", "精心", "统筹", "深化", "强化", "开展", "启动", "谋划",
+    "举办", "审议", "部署", "实行", "推行", "探索", "加大", "做好",
 ), key=len, reverse=True))
 
 # Nouns that begin with one of those characters: 江门能源集团, 广东应急管理厅
@@ -129,7 +131,7 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
         section = _section_at(sections, sentence)
         context = section.region if section else subject
         context_chain = [r for r in (context, subject, paper) if r is not None]
-        resolved = gaz.resolve(mentions, context_chain + article_context)
+        resolved = gaz.resolve(mentions, context_chain + article_context) if mentions else []
         sentence.mentions = resolved
         region = _topic(sentence.text, resolved, context_chain, recent, starts)
         if region is None and context is not None:

@@ -110,9 +110,10 @@ class _Entry:
 
 
 # The automaton looks up each character among the first characters of all names,
-# one by one. Characters that occur in no name are all replaced by one that the
-# automaton finds first and that leads nowhere (its only name needs _DEAD_END,
-# which the replaced text never holds), so most of the text is scanned at once.
+# one by one, in the order they were added. Characters that occur in no name are
+# all replaced by one that it finds first and that leads nowhere (its only name
+# needs _DEAD_END, which the replaced text never holds); the characters of names
+# follow, most common first (data/scan_order.txt), led nowhere the same way.
 _ELSEWHERE, _DEAD_END = "\ue000", "\ue001"
 
 
@@ -162,7 +163,8 @@ class Gazetteer:
         for entry in entries.values():
             entry.regions = tuple(self.regions[c] for c in entry.codes)
         self._automaton = ahocorasick.Automaton()
-        self._automaton.add_word(_ELSEWHERE + _DEAD_END, (2, _Entry("block", ())))
+        for ch in (_ELSEWHERE, *_words("scan_order.txt")):
+            self._automaton.add_word(ch + _DEAD_END, (2, _Entry("block", ())))
         for key, entry in entries.items():
             self._automaton.add_word(key, (len(key), entry))
         self._automaton.make_automaton()
@@ -231,7 +233,8 @@ class Gazetteer:
 
     def _bounded(self, text: str, start: int, end: int, entry: _Entry) -> bool:
         after = text[end:end + 2]
-        if entry.kind == "name" and text[end - 1] == "市" and after[:1] in _NOT_AFTER_CITY:
+        if entry.kind == "name" and text[end - 1] == "市" and after[:1] \
+                and after[:1] in _NOT_AFTER_CITY:
             return False
         if entry.kind == "short":
             if after.startswith(_ROAD):
@@ -258,9 +261,9 @@ class Gazetteer:
         the context or the text (新会 with 江门; 合江 alone is a word). A name
         still ambiguous is left out: a wrong region is worse than none.
         """
-        if not mentions:
-            return []
-        around = _Around(list(context) + self.anchors(mentions))
+        if all(len(m.candidates) == 1 and not _weak(m, m.candidates[0]) for m in mentions):
+            return [(m, m.candidates[0]) for m in mentions]   # nothing to decide
+        around = _Around(context, mentions)  # context + self.anchors(mentions), on demand
         out: list[tuple[Mention, Region]] = []
         previous: tuple[Mention, Region] | None = None
         for mention in mentions:
@@ -313,25 +316,43 @@ class Gazetteer:
 
 
 class _Around:
-    """The regions known around some mentions (context and sure mentions), as the
-    sets of codes that `resolve` asks about; each set is made on first use, since
+    """The regions known around some mentions (the context and the sure mentions),
+    as the sets of codes that `resolve` asks about. Each is made on first use:
     most mentions have one candidate and ask nothing."""
 
-    def __init__(self, known: list[Region]) -> None:
-        self.known = known
+    def __init__(self, context: Sequence[Region], mentions: Sequence[Mention]) -> None:
+        self._context, self._mentions = context, mentions
+        self._known: list[Region] | None = None
+        self._codes: frozenset[str] | None = None
+        self._parent_codes: frozenset[str | None] | None = None
+        self._near: frozenset[str] | None = None
 
-    @cached_property
+    @property
+    def known(self) -> list[Region]:
+        if self._known is None:
+            self._known = list(self._context) + [
+                m.candidates[0] for m in self._mentions
+                if len(m.candidates) == 1 and not _weak(m, m.candidates[0])]
+        return self._known
+
+    @property
     def codes(self) -> frozenset[str]:
-        return frozenset(k.code for k in self.known)
+        if self._codes is None:
+            self._codes = frozenset(k.code for k in self.known)
+        return self._codes
 
-    @cached_property
+    @property
     def parent_codes(self) -> frozenset[str | None]:
-        return frozenset(k.parent_code for k in self.known)
+        if self._parent_codes is None:
+            self._parent_codes = frozenset(k.parent_code for k in self.known)
+        return self._parent_codes
 
-    @cached_property
+    @property
     def near(self) -> frozenset[str]:
         """The known regions and all their ancestors."""
-        return self.codes.union(*(k.ancestor_codes for k in self.known))
+        if self._near is None:
+            self._near = self.codes.union(*(k.ancestor_codes for k in self.known))
+        return self._near
 
     def supports(self, region: Region) -> bool:
         """The region, its parent or a sibling is among the known regions."""
