@@ -122,8 +122,6 @@ def test_new_marks_only_for_facts_not_in_previous_issue(fonts):
     assert marks
     plain = compose(facts, config=Config(), fonts=fonts)
     assert tables(plain, "重点项目")[0].header[0] == "地区"
-    first_issue = compose(facts, config=Config(), fonts=fonts, previous_keys=set())
-    assert tables(first_issue, "重点项目")[0].header[0] == "地区"  # not everything 新
 
 
 def test_closing_from_config(fonts):
