@@ -257,3 +257,14 @@ def test_a_round_up_of_several_counties_belongs_to_their_city():
     assert region_of(sentences, "增长7%") == "钟山区"
     assert region_of(sentences, "增长6.5%") == "盘州市"
     assert region_of(sentences, "增长6%") == "六盘水市"
+
+
+def test_a_region_named_in_the_title_keeps_the_article_and_an_indicator_follows_its_region():
+    text = ("宁夏回族自治区政府工作报告\n"
+            "2023年，全区地区生产总值增长6.6%。银川市地区生产总值增长6%，银川市规上工业增加值增长9%。\n")
+    article, sentences = attributed(text, title="宁夏回族自治区政府工作报告")
+    assert article.regions == ["宁夏回族自治区"]
+    assert region_of(sentences, "增长6.6%") == "宁夏回族自治区"
+    text = "西吉县经济运行\n今年以来，西吉县固定资产投资增长15%。固原市固定资产投资增长9%。\n"
+    _, sentences = attributed(text, title="西吉县经济运行")
+    assert region_of(sentences, "增长9%") == "固原市"

@@ -54,6 +54,10 @@ PREDICATE_STARTS = tuple(sorted((
     "制定", "印发", "推进", "推动", "实施", "落实", "打造", "建设", "建立", "实现",
     "完成", "新增", "引进", "成功", "累计", "提出", "召开", "举行", "发布", "聚焦",
     "围绕", "通过", "按照", "抢抓", "紧抓", "立足", "经济", "地区生产总值", "GDP",
+    # the headline indicators: 锡林郭勒盟固定资产投资增长9% is about 锡林郭勒盟
+    "生产总值", "固定资产投资", "规模以上工业", "规上工业", "社会消费品零售总额", "社零",
+    "一般公共预算收入", "地方一般公共预算收入", "外贸进出口", "进出口总额", "居民人均可支配收入",
+    "城镇新增就业",
     "增长", "增速", "下降", "达到", "突破", "同比", "比上年", "不仅", "不断",
     ":", "：", "】", "]",  # a label: 蓬江区：…, 【蓬江区】…
     "委", "政府", "人民政府", "人大", "政协", "各级", "各地", "上下",
@@ -344,4 +348,7 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
         return best
     narrower = max(inner, key=lambda x: x[0])[1]
     rivals = [r for _, r in inner if not (r.within(narrower) or narrower.within(r))]
-    return best if rivals else narrower
+    titled = {r for _, r in title_mentions}
+    if rivals or best in titled and narrower not in titled:
+        return best  # 内蒙古自治区政府工作报告 naming 呼和浩特市 is still the region's
+    return narrower
