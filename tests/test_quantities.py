@@ -283,3 +283,10 @@ def test_a_margin_over_the_plan_and_packages_of_measures_are_not_figures():
                "配套制定稳增长30条、推进民营经济高质量发展25条，新建农村公路12条。")
     assert [(g[2], g[3], g[4]) for g in got] == [
         ("固定资产投资", "level", 26.0), ("固定资产投资", "growth", 12.0), ("农村公路", "level", 12.0)]
+
+
+def test_a_bare_head_with_its_own_modifiers_and_a_top_n_list_name():
+    got = rows("2023年，全县引进了3家中国500强企业，外贸企业出口退税总额增长21%；新增高企12家，总数达到98家。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("中国500强企业", "level", 3.0), ("外贸企业出口退税总额", "growth", 21.0),
+        ("高新技术企业", "level", 12.0), ("高新技术企业总数", "level", 98.0)]

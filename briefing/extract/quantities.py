@@ -27,7 +27,7 @@ from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOM
                                            POLICY_VERBS, PROJECTION, REACH, SINGLE_SUBJECT,
                                            STRETCH, UNREADABLE)
 from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive, is_share,
-                                        phrase_after, phrase_before)
+                                        phrase_after, phrase_before, tidy)
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
                                       has_number, squeeze)
 from briefing.extract.sentences import Sentence, Tense
@@ -44,6 +44,9 @@ _ENCLOSED = re.compile(r"“[^”]{1,12}”|《[^》]*》|\([^)]*\)|（[^）]*�
 _PAREN_AFTER = re.compile(
     rf"[(（][^)）]{{0,16}}[)）](?:(?:{'|'.join(MEASURE_UNITS + COUNT_UNITS)})(?=[,，、;；。]|$))?")
 _CJK = re.compile(r"[\u4e00-\u9fff“「‘]")
+# Words that open a clause without naming anything: 其中, 同时, adverbs.
+_OPENING_WORD = re.compile("(?:" + "|".join(sorted(ADVERBS + ("其中", "同时", "此外"), key=len,
+                                                    reverse=True)) + ")")
 _RANGE_AFTER = re.compile(r"[-—~～－至到]\d")
 _MILESTONE_RUN = re.compile("(?:" + "|".join(sorted(MILESTONES + ("竣工",), key=len, reverse=True)) + ")+")
 _MILESTONE_TAIL = re.compile(_MILESTONE_RUN.pattern + "$")
@@ -210,6 +213,8 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     if (is_descriptive(phrase.name) or _single_subject(text, a, phrase, readings)
             or _package_of_measures(text, a, phrase, clause_start)):
         return None
+    if phrase.name in BARE_HEADS:
+        phrase = _modified_bare_head(text, phrase, piece_start)
     if phrase.name in BARE_HEADS or _MILESTONE_RUN.fullmatch(phrase.name) or (
             text.endswith("占", 0, phrase.start)):
         # 总数达到186家, 竣工投产186个, 占GDP比重11.5%: of the indicator just named
@@ -235,6 +240,18 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     lead = _LIST_LEAD.match(text, piece_start)
     start = min(lead.end() if lead else piece_start, phrase.start)
     return Reading(a, phrase, measured[0], measured[1], start, a.end)
+
+
+def _modified_bare_head(text: str, phrase: Phrase, piece_start: int) -> Phrase:
+    """总部经济企业纳税入库总额增长374%: a bare head with words of its own before it is
+    named by the whole piece; only a head opening its piece (总数达到186家) leans back."""
+    begin = _LIST_LEAD.match(text, piece_start).end()
+    while (m := _OPENING_WORD.match(text, begin, phrase.start)) and m.end() > begin:
+        begin = m.end()
+    modifier = tidy(text[begin:phrase.start])
+    if len(_CJK.findall(modifier)) < 2:
+        return phrase
+    return Phrase(tidy(text[begin:phrase.end]), begin, phrase.end)
 
 
 def _package_of_measures(text: str, a: Amount, phrase: Phrase, clause_start: int) -> bool:
