@@ -101,9 +101,10 @@ def test_a_place_and_its_scope_before_an_indicator_do_not_rename_it():
 
 
 def test_older_and_county_names_of_budget_revenue_and_investment():
-    got = rows("2023年，全县公共财政预算收入完成9.6亿元；社会固定资产投资增长4%。")
+    got = rows("2023年，全县公共财政预算收入完成9.6亿元，可比增长3%；社会固定资产投资增长4%。")
     assert [(g[2], g[3], g[4]) for g in got] == [
-        ("地方一般公共预算收入", "level", 9.6), ("固定资产投资", "growth", 4.0)]
+        ("地方一般公共预算收入", "level", 9.6), ("地方一般公共预算收入", "growth", 3.0),
+        ("固定资产投资", "growth", 4.0)]
 
 
 @pytest.mark.parametrize("written", [
