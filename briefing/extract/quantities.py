@@ -16,9 +16,6 @@ number in a leaders' briefing is worse than a missing one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
 
 from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
                                            COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM,
@@ -30,9 +27,10 @@ from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive
                                         phrase_after, phrase_before, tidy)
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
                                       has_number, squeeze)
-from briefing.extract.sentences import Sentence, Tense
-from briefing.extract.years import (Cue, default_year, reference_year, tense_cues, tense_of_year,
-                                    year_cues, yields_to)
+from briefing.extract.placing import region_of, tense_of, year_of
+from briefing.extract.reading import Reading
+from briefing.extract.sentences import Sentence
+from briefing.extract.years import default_year, reference_year, tense_cues, year_cues, yields_to
 from briefing.model import Article, Fact
 
 _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
@@ -67,20 +65,6 @@ _STRIPPABLE = re.compile(
 _BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH)
 _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
 _LINK = _alternation(LINKS)
-
-
-@dataclass
-class Reading:
-    """One figure read from a sentence: what it measures and where the evidence is."""
-
-    amount: Amount
-    phrase: Phrase
-    measure: str
-    value: float
-    start: int
-    end: int
-    mode: str = "a"
-    stretch: float | None = None
 
 
 def _start_of(boundary: re.Pattern, text: str, pos: int) -> int:
@@ -354,51 +338,6 @@ def _starts_with_count(text: str, pos: int) -> bool:
     return bool(found) and found[0].start == 0 and found[0].is_count
 
 
-def _tense(r: Reading, cues: list[Cue], clause_start: int, year: int | None,
-           sentence: Sentence, ref: int | None) -> Tense | None:
-    """Plan or result: the nearest cue in the clause, then the sentence, then the context."""
-    cues = [c for c in cues if not (r.phrase.start <= c.start < r.phrase.end)]
-    before = [c for c in cues if c.end <= r.amount.start]
-    in_clause = [c for c in before if c.start >= clause_start]
-    if in_clause:
-        return in_clause[-1].tense
-    if before:
-        return before[-1].tense
-    from_year = tense_of_year(year, ref)
-    if from_year:
-        return from_year
-    after = [c for c in cues if c.start >= r.amount.end]
-    return after[0].tense if after else sentence.tense
-
-
-def _year(r: Reading, cues: list[Cue]) -> int | None:
-    """The nearest year before the figure in its sentence, else the first after it."""
-    before = [c for c in cues if c.end <= r.amount.start]
-    if before:
-        return before[-1].year
-    after = [c for c in cues if c.start >= r.amount.end]
-    return after[0].year if after else None
-
-
-@lru_cache(maxsize=1)
-def _place_of() -> Callable | None:
-    """The regions engineer's `place_of`, when it exists: a span may name its own region."""
-    try:
-        from briefing.regions.attribution import place_of
-    except ImportError:
-        return None
-    return place_of
-
-
-def _region(quote: str, sentence: Sentence) -> str | None:
-    place_of = _place_of()
-    if place_of is not None:
-        place = place_of(quote, sentence)
-        if place:
-            return str(place)
-    return sentence.region
-
-
 def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     """Target and actual facts of one sentence, each with its verbatim quote."""
     if not has_number(sentence.text):
@@ -423,14 +362,14 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     facts: list[Fact] = []
     for r in readings:
         clause_start = _start_of(_CLAUSE, text, r.amount.start)
-        year = _year(r, years)
-        tense = _tense(r, tenses, clause_start, year, sentence, ref)
+        year = year_of(r, years)
+        tense = tense_of(r, tenses, clause_start, year, sentence, ref)
         if tense is None:
             continue
         year = year or sentence.year or default_year(article, tense)
         quote = sentence.quote(*sq.span(r.start, r.end))
         facts.append(Fact(
-            kind=tense, region=_region(quote, sentence), article=article.id, quote=quote,
+            kind=tense, region=region_of(quote, sentence), article=article.id, quote=quote,
             year=year, indicator=r.phrase.name, measure=r.measure, value=round(r.value, 10),
             unit=r.amount.unit, bound=r.amount.bound, stretch=r.stretch,
         ))
