@@ -285,6 +285,11 @@ def phrase_after(text: str, start: int, stop: int,
     return _phrase(text[start:end], start, end), text[end:min(stop, end + 8)]
 
 
+def phrase_of(raw: str, start: int, end: int) -> Phrase | None:
+    """The indicator a name written out in full makes: tidied, canonical if it is an alias."""
+    return _phrase(raw, start, end)
+
+
 def _phrase(raw: str, start: int, end: int) -> Phrase | None:
     name = tidy(raw)
     if len(name) < 2 or name in NON_HEADS or name.endswith(NON_HEADS):

@@ -23,6 +23,7 @@ from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOM
                                            MARKS, MILESTONES, OF_FIGURE, PACKAGE_UNITS,
                                            POLICY_VERBS, PROJECTION, REACH, SINGLE_SUBJECT,
                                            STRETCH, UNREADABLE)
+from briefing.extract.distributed import distributed_readings
 from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive, is_share,
                                         phrase_after, phrase_before, tidy)
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
@@ -346,8 +347,12 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     text = sq.text
     enclosed = _enclosed(text)
     readings: list[Reading] = []
-    for a in find_amounts(text):
-        if _is_candidate(text, a, enclosed):
+    amounts = find_amounts(text)
+    paired = distributed_readings(text, amounts)
+    for a in amounts:
+        if a.start in paired:
+            readings.extend(filter(None, (paired[a.start],)))
+        elif _is_candidate(text, a, enclosed):
             r = _read(text, a, readings)
             if r is not None:
                 readings.extend(filter(None, (_coordinated(text, r), r)))
