@@ -291,3 +291,8 @@ def test_a_bare_head_with_its_own_modifiers_and_a_top_n_list_name():
     assert [(g[2], g[3], g[4]) for g in got] == [
         ("中国500强企业", "level", 3.0), ("外贸企业出口退税总额", "growth", 21.0),
         ("高新技术企业", "level", 12.0), ("高新技术企业总数", "level", 98.0)]
+
+
+def test_an_undated_article_naming_no_year_files_no_figure():
+    assert rows("全县固定资产投资增长9%，新增规上工业企业12家。", date=None) == []
+    assert [g[1] for g in rows("2022年，全县固定资产投资同比增长9%。", date=None)] == [2022]

@@ -372,6 +372,8 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
         if tense is None:
             continue
         year = year or sentence.year or default_year(article, tense)
+        if year is None:
+            continue  # an undated article that names no year: the figure cannot be filed
         quote = sentence.quote(*sq.span(r.start, r.end))
         facts.append(Fact(
             kind=tense, region=region_of(quote, sentence), article=article.id, quote=quote,
