@@ -5,6 +5,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 APT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-liberation poppler-utils
+# The tests also open the Word file in LibreOffice, as a reader without Word would.
+TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-writer-nogui
 
 .PHONY: briefing test system-deps bench clean
 
@@ -12,6 +14,7 @@ briefing: $(STAMP)
 	$(VENV)/bin/briefing build data/articles --out output
 
 test: $(STAMP)
+	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 	$(PY) -m pytest
 
 bench: $(STAMP)

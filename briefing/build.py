@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
+import pickle
 import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
@@ -40,17 +42,81 @@ def load_facts(path: Path) -> FactsDocument:
         raise InputError(str(path), f"not a facts document ({exc})") from exc
 
 
-def _write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> None:
-    """Write each output to a temp file beside it, then rename them all."""
-    done: list[tuple[Path, Path]] = []
+def _file_mode() -> int:
+    """The mode an ordinary new file gets here (mkstemp's 0600 would hide it from others)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """`exc` if it survives the pipe back from a writer process, else the same message."""
     try:
-        for final, write in jobs:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001 - an exception that cannot be pickled
+        kind = BriefingError if isinstance(exc, BriefingError) else RuntimeError
+        return kind(str(exc) if kind is BriefingError else f"{type(exc).__name__}: {exc}")
+
+
+def _start_writing(writes: list[Callable[[], None]]) -> Callable[[], None]:
+    """Run `writes` in a forked process (the document is shared, not copied); the
+    returned function waits for it and raises what the writers raised."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            for write in writes:
+                write()
+            send.send(None)
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent
+            send.send(_portable(exc))
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> None:
+        try:
+            outcome = receive.recv()
+        except EOFError:
+            outcome = RuntimeError(f"a writer process died (exit code {process.exitcode})")
+        process.join()
+        if outcome is not None:
+            raise outcome
+
+    return wait
+
+
+def _parallel() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and len(os.sched_getaffinity(0)) > 1
+
+
+def _write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> None:
+    """Write each output to a temp file beside it, then rename them all.
+
+    With several cores the first job (the PDF, the slowest) is written here while
+    a forked process writes the others.
+    """
+    done: list[tuple[Path, Path]] = []
+    mode = _file_mode()
+    try:
+        for final, _ in jobs:
             fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.",
                                        suffix=".part")
             os.close(fd)
             done.append((Path(tmp), final))
-            write(Path(tmp))
+        writes = [lambda w=write, t=tmp: w(t) for (_, write), (tmp, _) in zip(jobs, done)]
+        wait = _start_writing(writes[1:]) if len(writes) > 1 and _parallel() else None
+        try:
+            for write in writes if wait is None else writes[:1]:
+                write()
+        finally:
+            if wait is not None:
+                wait()
         for tmp, final in done:
+            os.chmod(tmp, mode)
             os.replace(tmp, final)
     finally:
         for tmp, _ in done:
@@ -84,9 +150,10 @@ def build_briefing(facts: FactsDocument, out_dir: Path, *, config: Config,
     name = name or default_name(issue_date)
     options = {"docx": {"reference_doc": reference_doc}, "pdf": {"fonts": fonts}, "html": {"templates_dir": templates_dir}}
     jobs = []
-    for fmt in dict.fromkeys(formats):
+    # the PDF first: it takes longest, so it is the one written in this process
+    for fmt in sorted(dict.fromkeys(formats), key=lambda f: f != "pdf"):
         writer = WRITERS[fmt]()
         jobs.append((out_dir / f"{name}.{fmt}",
                      lambda p, w=writer, o=options[fmt]: w(document, p, **o)))
     _write_all(jobs)
-    return [final for final, _ in jobs]
+    return [out_dir / f"{name}.{fmt}" for fmt in dict.fromkeys(formats)]

@@ -6,7 +6,7 @@ Drawn with matplotlib's object API (no pyplot state) in a CJK face from
 from __future__ import annotations
 
 import io
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import pandas as pd
 
@@ -39,9 +39,13 @@ def chart_data(frame: pd.DataFrame, indicator: str) -> pd.DataFrame:
 
 
 def growth_chart(frame: pd.DataFrame, fonts: Mapping[str, FontFile],
-                 indicator: str = "地区生产总值") -> bytes | None:
-    """Horizontal grouped bars per region; None when the facts hold no growth target."""
+                 indicator: str = "地区生产总值",
+                 regions: Sequence[str] | None = None) -> bytes | None:
+    """Horizontal grouped bars per region (only `regions` when given, at most
+    MAX_REGIONS); None when those regions hold no growth target."""
     data = chart_data(frame, indicator)
+    if regions is not None:
+        data = data[data["region"].isin(list(regions))]
     if data.empty or not (data["kind"] == "target").any():
         return None
     from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -18,48 +18,50 @@ from typing import NamedTuple
 NAVIGATION_PATTERNS = (
     r"上一版|下一版|上一篇|下一篇|上一期|下一期|版面导航|标题导航|返回目录|返回首页",
     r"放大\s*缩小\s*默认",
-    r"^当前版\s*[::]",
-    r"^第\s*[A-Z]{0,4}\d{1,3}\s*版\s*[::]",          # 第A05版:江海新闻 (page lists)
+    r"^当前版\s*[:：]",
+    r"^第\s*[A-Z]{0,4}\d{1,3}\s*版\s*[:：]",          # 第A05版:江海新闻 (page lists)
     r"^~~~",                                       # 标题导航 items
-    r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>>::›»]",  # web breadcrumbs
-    r"字体\s*[::]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|收藏本页|返回顶部",
+    r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>＞:：›»]",  # web breadcrumbs
+    r"字体\s*[:：]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|收藏本页|返回顶部",
 )
 # Lines that are furniture wherever they occur: imprint, jumps, web-page labels.
 FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
     r"^(?:上接|下转|转第?|接第?)\s*[A-Z]{0,4}\d{1,3}\s*版",  # 上接A01版
     r"Copyright|All Rights Reserved|©",
     r"ICP备|ICP证|经营许可证|版权所有|未经授权|不得复制|不得转载|联系电话|制作及维护|社主办$",
+    # page numbers of a PDF (— 3 —, - 3 -, 第3页 共12页): they cut a sentence in two
+    r"^[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$",
 )
-LABEL = (r"^[【\[((]?\s*(?:来源|稿源|作者|编辑|责任编辑|责编|审核|审校|校对|值班编辑|发布时间|"
-         r"发布日期|时间|日期|浏览次数|阅读次数|点击数|字号)\s*[::]")
+LABEL = (r"^[【\[(（]?\s*(?:来源|稿源|作者|编辑|责任编辑|责编|审核|审校|校对|值班编辑|发布时间|"
+         r"发布日期|时间|日期|浏览次数|阅读次数|点击数|字号)\s*[:：]")
 LABEL_MAX = 80
 
 # A line holding only a date (maybe time, weekday, labels): a page header, not content.
 DATE_LINE = (r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
-             r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期\s*[一二三四五六日天])?(?:\s+\S*[::].*)?$")
+             r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期\s*[一二三四五六日天])?(?:\s+\S*[:：].*)?$")
 
 # Photo captions: kept apart from the body.
 CAPTION_PATTERNS = (
-    r"(?:^|\s)[\u4e00-\u9fff·]{2,4}\s*(?:/\s*)?摄\)?$",   # … 邱昱 摄 / 记者 郭永乐 摄
-    r"(?:供图|图片来源[::].*|资料图(?:片)?)\)?$",
-    r"^(?:图为|上图|下图|左图|右图|图\d+)[::,,\s]?",
+    r"(?:^|\s)[\u4e00-\u9fff·]{2,4}\s*(?:/\s*)?摄[)）]?$",   # … 邱昱 摄 / 记者 郭永乐 摄
+    r"(?:供图|图片来源[:：].*|资料图(?:片)?)[)）]?$",
+    r"^(?:图为|上图|下图|左图|右图|图\d+)[:：,，\s]?",
 )
 CAPTION_MAX = 160
 
 # Bylines: who wrote the piece, not what it says.
 BYLINE = (r"^[□■◆◇●]?\s*(?:文/图|图/文|文图|图文|文|图|撰文|摄影|记者|本报记者|通讯员|编辑)"
-          r"\s*[/::]|^[□■◆◇]\s*\S{0,12}记者")
+          r"\s*[/:：]|^[□■◆◇]\s*\S{0,12}记者")
 BYLINE_MAX = 40
 
 # Units that a line break or spaces may separate from their number (`316 亿\n元`).
-UNIT_STARTS = "亿万千百元%%‰个家项人名件台套亩吨倍次座所条户辆米公平年月日号期届批股只栋间度岁周天"
+UNIT_STARTS = "亿万千百元%％‰个家项人名件台套亩吨倍次座所条户辆米公平年月日号期届批股只栋间度岁周天"
 NUMBER_END = r"\d(?:[\d.,]*\d)?\s*[亿万千百]?\s*$"
 
-SENTENCE_END = "。!?!?;;::….\""
+SENTENCE_END = "。！？!?；;：:….\""
 CLOSING = "”’」』"
-BRACKET_END = "))】]"
-SENTENCE_PUNCT = ",。;!?,;!?"
-LIST_START = r"^(?:[•●○◆◇■□▪*]|\d{1,2}(?:[、\uff0e)\uff09]|\.(?!\d))|[((][一二三四五六七八九十\d]{1,3}[))]|[一二三四五六七八九十]{1,3}、)"
+BRACKET_END = "）)】]"
+SENTENCE_PUNCT = "，。；！？,;!?"
+LIST_START = r"^(?:[•●○◆◇■□▪*]|\d{1,2}(?:[、\uff0e)\uff09]|\.(?!\d))|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 HEADING_MAX = 40
 BODY_MIN = 40          # a line this long with sentence punctuation is article body
 SENTENCE_MIN = 12      # …as is a shorter line that holds a full stop
@@ -67,13 +69,58 @@ HEADLINE_MAX = 80      # the first line, if this short, is the headline: never c
 REPEAT_MIN = 12        # shorter lines (headings, list numbers) may legitimately repeat
 
 PINYIN_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_GLUED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[))]")
-PINYIN_TONED = re.compile(r"(?<=[\u3400-\u9fff])[((]\s*(?=[a-z]*[ü" + PINYIN_TONES + r"]|[a-z]{1,6}[1-5])"
-                          r"[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[))]")
+PINYIN_GLUED = re.compile(r"(?<=[\u3400-\u9fff])[(（]\s*[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[)）]")
+PINYIN_TONED = re.compile(r"(?<=[\u3400-\u9fff])[(（]\s*(?=[a-z]*[ü" + PINYIN_TONES + r"]|[a-z]{1,6}[1-5])"
+                          r"[a-zü" + PINYIN_TONES + r"]{1,7}[1-5]?\s*[)）]")
 PINYIN_DOC_MIN = 5     # untoned "(qu)" only counts as pinyin when a page is full of it
 
-_NAVIGATION = re.compile("|".join(f"(?:{p})" for p in NAVIGATION_PATTERNS))
-_FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_PATTERNS))
+
+class _AnyOf:
+    """Whether a line holds any of some patterns.
+
+    Those anchored at the line start are tried with one `match`, the others with
+    one `search`: an alternation that mixes both loses the re module's scan for
+    possible first characters and tries every alternative at every offset.
+    """
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        alternatives = [a for p in patterns for a in _top_level_alternatives(p)]
+        self._at_start = _alternation([a[1:] for a in alternatives if a.startswith("^")])
+        self._anywhere = _alternation([a for a in alternatives if not a.startswith("^")])
+
+    def found_in(self, line: str) -> bool:
+        return bool(self._at_start.match(line) or self._anywhere.search(line))
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """`a|(?:b|c)|d` → `a`, `(?:b|c)`, `d`: split at the bars outside groups and classes."""
+    out, depth, in_class, escaped, start = [], 0, False, False, 0
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
+
+
+_NAVIGATION = _AnyOf(NAVIGATION_PATTERNS)
+_FURNITURE = _AnyOf(FURNITURE_PATTERNS)
 _LABEL = re.compile(LABEL)
 _DATE_LINE = re.compile(DATE_LINE)
 _CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_PATTERNS))
@@ -83,27 +130,43 @@ _LIST_START = re.compile(LIST_START)
 _UNIT_GAP = re.compile(r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[ ]+(?=[元美])"
                        r"|(?<=[\u4e00-\u9fff])[ ]+(?=\d)")
 _NUMBER_END = re.compile(NUMBER_END)
+_SENTENCE_PUNCT = re.compile(f"[{re.escape(SENTENCE_PUNCT)}]")
+_FULL_STOP = re.compile("[。！？!?]")
+_WHITESPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 
 
 class Line(NamedTuple):
     """A line as given and its Simplified twin of equal length: rules read `plain`,
-    edits are applied to both at the same offsets, so `text` stays verbatim."""
+    edits are applied to both at the same offsets, so `text` stays verbatim.
+
+    Most articles are Simplified already: then `text` is `plain`, the same object,
+    and every edit is made once.
+    """
 
     text: str
     plain: str
 
     def sub(self, pattern: re.Pattern[str], repl: str = "") -> "Line":
         """Replace what `pattern` finds in `plain` by `repl` in both."""
+        if self.text is self.plain:
+            same = pattern.sub(repl, self.plain)
+            return Line(same, same)
         spans = [m.span() for m in pattern.finditer(self.plain)]
         return Line(_replace(self.text, spans, repl), _replace(self.plain, spans, repl))
 
     def strip(self) -> "Line":
+        if self.text is self.plain:
+            same = self.plain.strip()
+            return Line(same, same)
         lead = len(self.plain) - len(self.plain.lstrip())
         end = len(self.plain.rstrip())
         return Line(self.text[lead:end], self.plain[lead:end])
 
     def joined(self, other: "Line") -> "Line":
+        if self.text is self.plain and other.text is other.plain:
+            same = join_parts(self.plain, other.plain)
+            return Line(same, same)
         return Line(join_parts(self.text, other.text), join_parts(self.plain, other.plain))
 
 
@@ -136,15 +199,18 @@ class Cleaned:
 def clean_text(raw: str) -> Cleaned:
     """Clean one article's raw text into one paragraph per line."""
     lines = _normalise_lines(raw)
-    header, lines = _split_header(lines)
-    lines, footer = _split_footer(lines)
+    # Each line is judged once; the splits and the loop below ask again.
+    body_line = {x.plain: is_body(x.plain) for x in lines}
+    furniture = {x.plain: is_furniture(x.plain) for x in lines}
+    header, lines = _split_header(lines, body_line, furniture)
+    lines, footer = _split_footer(lines, body_line, furniture)
     out = Cleaned(text="", header=[x.plain for x in header], footer=[x.plain for x in footer])
     body: list[Line] = []
     started = False           # furniture before the first paragraph is the page's header
     for line in lines:
         p = line.plain
-        started = started or is_body(p)
-        if is_furniture(p):
+        started = started or body_line[p]
+        if furniture[p]:
             (out.furniture if started else out.header).append(p)
         elif len(p) <= CAPTION_MAX and _CAPTION.search(p):
             out.captions.append(line.text)
@@ -153,16 +219,19 @@ def clean_text(raw: str) -> Cleaned:
         else:
             body.append(line)
     body = _strip_pinyin(body)
-    body = [line.sub(_UNIT_GAP) for line in body]
+    body = [_close_unit_gaps(line) for line in body]
     body = _drop_repeats(_rejoin(body))
     out.text = "\n".join(line.text for line in body)
-    out.plain = "\n".join(line.plain for line in body)
+    # A Simplified article holds one string, not two equal ones (memory, and what
+    # an ingest pickles to its workers).
+    same = all(line.text is line.plain for line in body)
+    out.plain = out.text if same else "\n".join(line.plain for line in body)
     return out
 
 
 def is_furniture(line: str) -> bool:
     """Navigation, page lists, copyright, labels or a bare date line (Simplified text)."""
-    return bool(_FURNITURE.search(line) or _DATE_LINE.match(line)
+    return bool(_FURNITURE.found_in(line) or _DATE_LINE.match(line)
                 or (len(line) <= LABEL_MAX and _LABEL.match(line)))
 
 
@@ -175,7 +244,7 @@ def is_body(line: str) -> bool:
     """A line of running text: long with punctuation, or a shorter full sentence."""
     if len(line) >= BODY_MIN and _has_sentence_punct(line):
         return True
-    return len(line) >= SENTENCE_MIN and any(ch in "。!?!?" for ch in line)
+    return len(line) >= SENTENCE_MIN and _FULL_STOP.search(line) is not None
 
 
 def starts_list_item(line: str) -> bool:
@@ -184,38 +253,45 @@ def starts_list_item(line: str) -> bool:
 
 
 def _has_sentence_punct(line: str) -> bool:
-    return any(ch in SENTENCE_PUNCT for ch in line)
+    return _SENTENCE_PUNCT.search(line) is not None
 
 
 def _normalise_lines(raw: str) -> list[Line]:
     """One stripped line per input line, blank lines dropped, spaces collapsed."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    lines = (Line(x, simplify(x)).sub(_SPACES, " ").strip() for x in raw.split("\n"))
+    plain = simplify(raw)
+    if plain is raw:     # Simplified already: one string per line serves as both
+        lines = (Line(x, x).strip() for x in _SPACES.sub(" ", raw).split("\n"))
+    else:
+        lines = (Line(x, y).sub(_SPACES, " ").strip()
+                 for x, y in zip(raw.split("\n"), plain.split("\n")))
     return [line for line in lines if line.plain]
 
 
-def _split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+def _split_header(lines: list[Line], body_line: dict[str, bool],
+                  furniture: dict[str, bool]) -> tuple[list[Line], list[Line]]:
     """Everything up to the last navigation line before the body is the page header."""
-    first_body = next((i for i, x in enumerate(lines) if is_body(x.plain)), len(lines))
+    first_body = next((i for i, x in enumerate(lines) if body_line[x.plain]), len(lines))
     last_nav = -1
     for i in range(first_body):
-        if _NAVIGATION.search(lines[i].plain):
+        if _NAVIGATION.found_in(lines[i].plain):
             last_nav = i
     header, rest = lines[:last_nav + 1], lines[last_nav + 1:]
-    if rest and is_body(rest[0].plain):   # the headline sat among the page tools: take it back
+    if rest and body_line[rest[0].plain]:   # the headline sat among the page tools: take it back
         for i in range(len(header) - 1, -1, -1):
             p = header[i].plain
-            if not is_furniture(p) and len(p) <= HEADLINE_MAX and p[-1] not in SENTENCE_END:
+            if not furniture[p] and len(p) <= HEADLINE_MAX and p[-1] not in SENTENCE_END:
                 return header[:i] + header[i + 1:], [header[i]] + rest
     return header, rest
 
 
-def _split_footer(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+def _split_footer(lines: list[Line], body_line: dict[str, bool],
+                  furniture: dict[str, bool]) -> tuple[list[Line], list[Line]]:
     """From the first furniture line after the last body paragraph to the end."""
     last_body = max((i for i, x in enumerate(lines)
-                     if is_body(x.plain) and not is_furniture(x.plain)), default=-1)
+                     if body_line[x.plain] and not furniture[x.plain]), default=-1)
     for i in range(last_body + 1, len(lines)):
-        if is_furniture(lines[i].plain):
+        if furniture[lines[i].plain]:
             return lines[:i], lines[i:]
     return lines, []
 
@@ -250,10 +326,15 @@ def _rejoin(lines: list[Line]) -> list[Line]:
     for line in lines:
         headline = len(out) == 1 and len(out[0].plain) <= HEADLINE_MAX
         if out and not headline and _continues(out[-1].plain, line.plain):
-            out[-1] = out[-1].joined(line).sub(_UNIT_GAP)
+            out[-1] = _close_unit_gaps(out[-1].joined(line))
         else:
             out.append(line)
     return out
+
+
+def _close_unit_gaps(line: Line) -> Line:
+    """`316 亿 元` → `316亿元`; a line without a space (most lines) is left as it is."""
+    return line.sub(_UNIT_GAP) if " " in line.plain else line
 
 
 def join_parts(left: str, right: str) -> str:
@@ -263,19 +344,16 @@ def join_parts(left: str, right: str) -> str:
     return left.rstrip() + right.lstrip()
 
 
-def _key(line: str) -> str:
-    return re.sub(r"\s+", "", line)
-
-
 def _drop_repeats(lines: list[Line]) -> list[Line]:
     """A paragraph repeated inside an article counts once, with its repeated heading."""
     seen: set[str] = set()
     out: list[Line] = []
+    keys = [_WHITESPACE.sub("", line.plain) for line in lines] + [""]
     for i, line in enumerate(lines):
-        key = _key(line.plain)
+        key = keys[i]
         if len(key) >= REPEAT_MIN and key in seen:
             continue
-        nxt = _key(lines[i + 1].plain) if i + 1 < len(lines) else ""
+        nxt = keys[i + 1]
         if key in seen and len(nxt) >= REPEAT_MIN and nxt in seen:
             continue
         seen.add(key)
@@ -296,16 +374,22 @@ def _simplifiers() -> tuple:
 def simplify(text: str) -> str:
     """Simplified text of exactly the same length, so offsets carry over to `text`.
 
-    OpenCC converts phrases; where a phrase conversion changed the length of a line,
-    that line is converted character by character instead.
+    OpenCC converts phrases, never across a line break, so the whole text goes
+    through each converter at once; where a phrase conversion changed the length
+    of a line, that line is converted character by character instead. Text that
+    needs no change comes back as the same object.
     """
-    out: list[str] = []
-    for line in text.split("\n"):
-        for cc in _simplifiers():
-            conv = cc.convert(line)
-            line = conv if len(conv) == len(line) else "".join(_one_char(cc, ch) for ch in line)
-        out.append(line)
-    return "\n".join(out)
+    out = text
+    for cc in _simplifiers():
+        conv = cc.convert(out)
+        if conv == out:
+            continue
+        lines, conv_lines = out.split("\n"), conv.split("\n")
+        if len(conv_lines) != len(lines):
+            conv_lines = [cc.convert(line) for line in lines]
+        out = "\n".join(c if len(c) == len(line) else "".join(_one_char(cc, ch) for ch in line)
+                        for line, c in zip(lines, conv_lines))
+    return text if out == text else out
 
 
 def _one_char(cc, ch: str) -> str:

@@ -14,25 +14,26 @@ import jinja2
 import pandas as pd
 
 from briefing import tables
+from briefing.chart import MAX_REGIONS as MAX_CHART_REGIONS
 from briefing.chart import growth_chart
 from briefing.config import Config
 from briefing.document import (Block, Closing, Document, Figure, Masthead, Paragraph, Section,
                                Span, Table, escape_markup, from_markup)
 from briefing.errors import BriefingError
 from briefing.fonts import FontFile
-from briefing.model import FactsDocument
+from briefing.limits import Limits
+from briefing.model import Article, FactsDocument
+from briefing.numbering import number_items, number_sections
+from briefing.regional import most_reported, region_items
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAIN_TEMPLATE = "briefing.md.j2"
 MEASURE_WORDS = {"growth": "增长", "share": "占比", "level": ""}
-STATUS_WORDS = tables.STATUS_NAMES
+MAX_KEY_POINTS = 8
 MAX_KEY_GAPS = 2
 MAX_RANGE_YEARS = 2
 MAX_TOP_PROJECTS = 3
 MAX_ISSUED = 3
-NUMERALS = "〇一二三四五六七八九"
-# (level, how its number prints): 一、 （一） 1.
-NUMBERING = {1: "{}、", 2: "（{}）", 3: "{}."}
 # Column widths follow the content: a column gets the room of its longest cell
 # (in character widths, capped so one long title cannot starve the others) and
 # at least enough for its header to wrap on two or three lines. When the table
@@ -44,34 +45,7 @@ MIN_HEADER_CHARS = 3
 CELL_PADDING_CHARS = 0.8
 TABLE_CHARS = 40
 NARROW_CHARS = 5
-NUMERIC = {"投资(亿元)", "差距(百分点)", "序号"}
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 23 → 二十三: section numbers as official documents print them."""
-    if n < 10:
-        return NUMERALS[n]
-    tens, ones = divmod(n, 10)
-    return f"{NUMERALS[tens] if tens > 1 else ''}十{NUMERALS[ones] if ones else ''}"
-
-
-def number_sections(sections: list[Section]) -> None:
-    """一、 for level 1, （一） for level 2, 1. for level 3, counted within each parent."""
-    for i, section in enumerate(sections, 1):
-        label = str(i) if section.level >= 3 else chinese_numeral(i)
-        section.number = NUMBERING[min(section.level, 3)].format(label)
-        number_sections(section.children)
-
-
-def number_items(sections: list[Section]) -> None:
-    """1． 2． … before the list items of each section, the same in every output."""
-    for section in sections:
-        count = 0
-        for block in section.blocks:
-            if isinstance(block, Paragraph) and block.style == "item":
-                count += 1
-                block.spans.insert(0, Span(f"{count}．"))
-        number_items(section.children)
+NUMERIC = {"投资(亿元)", "差距(百分点)"}
 
 
 def chinese_date(day: dt.date) -> str:
@@ -105,103 +79,90 @@ def _table(caption: str, frame: pd.DataFrame, note: str = "") -> Table:
                  numeric=[h in NUMERIC for h in header], note=note)
 
 
-def _comparison(frame: pd.DataFrame) -> list[Table]:
+def _comparison(cells: pd.DataFrame, limits: Limits) -> list[Table]:
+    """One table per year: every region's targets, and the articles they came from."""
     out = []
-    refs = tables.target_cells(frame)
-    for year, table in tables.comparison_tables(frame):
+    for year, table in tables.comparison_tables(cells):
         t = table.reset_index().rename(columns={"region": "地区"})
-        year_refs = refs[refs["year"] == year].groupby("region")["src"].agg(tables.source_refs)
+        year_refs = cells[cells["year"] == year].groupby("region")["src"].agg(
+            lambda s: tables.source_refs(s, limits.cell_sources))
         t["来源"] = t["地区"].map(year_refs).fillna("")
         out.append(_table(f"{year}年主要指标增长目标", t))
     return out
 
 
-def _item(row: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
-    return {**{k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()},
-            **extra}
+def _named_regions(part: pd.DataFrame, limit: int) -> dict[str, Any]:
+    """The regions of one end of a range, at most `limit` named (then 等N地)."""
+    return {"entries": [{"region": r, "text": c} for r, c in
+                        zip(part["region"].head(limit), part["cell"].head(limit))],
+            "total": len(part)}
 
 
-def key_points(frame: pd.DataFrame, articles: int) -> dict[str, Any]:
-    """The numbers behind 本期要点: ranges, shortfalls, largest projects, new policies."""
+def key_points(frame: pd.DataFrame, articles: int, *, cells: pd.DataFrame,
+               results: pd.DataFrame, projects: pd.DataFrame, policies: pd.DataFrame,
+               limits: Limits, mark_new: bool) -> dict[str, Any]:
+    """The numbers behind 本期要点: ranges, shortfalls, largest projects, new policies.
+
+    At most MAX_KEY_POINTS points: the shortfalls give way when the others fill it.
+    """
     facts = frame[frame["region"].notna()]
     counts = {"articles": articles, "regions": facts["region"].nunique(),
               **{plural: int((frame["kind"] == kind).sum()) for kind, plural in
-                 (("target", "targets"), ("actual", "actuals"), ("project", "projects"),
-                  ("policy", "policies"))},
+                 (("target", "targets"), ("actual", "actuals"))},
+              "projects": len(projects), "policies": len(policies),
               "new": int(frame["new"].sum())}
-    cells = tables.target_cells(frame)
     gdp = cells[(cells["indicator"] == "地区生产总值") & (cells["measure"] == "growth")]
+    gdp = gdp.sort_values(["region_rank"])
     out: dict[str, Any] = {"counts": counts, "gdp_ranges": [], "gdp_singles": []}
     for year in sorted(gdp["year"].unique(), reverse=True)[:MAX_RANGE_YEARS]:
         part = gdp[gdp["year"] == year]
-        ends = [{"region": r["region"], "text": r["cell"]}
-                for _, r in part[part["value"] == part["value"].max()].iterrows()]
+        high = _named_regions(part[part["value"] == part["value"].max()], limits.key_regions)
         if part["value"].nunique() >= 2:
-            low = [{"region": r["region"], "text": r["cell"]}
-                   for _, r in part[part["value"] == part["value"].min()].iterrows()]
-            out["gdp_ranges"].append({"year": int(year), "high": ends, "low": low})
+            low = _named_regions(part[part["value"] == part["value"].min()], limits.key_regions)
+            out["gdp_ranges"].append({"year": int(year), "high": high, "low": low})
         else:
-            out["gdp_singles"].append({"year": int(year), "entries": ends})
+            texts = list(dict.fromkeys(e["text"] for e in high["entries"]))
+            out["gdp_singles"].append({"year": int(year), **high, "texts": texts})
 
-    results = tables.targets_and_results(frame)
-    results = results[results["差距(百分点)"] != tables.EMPTY].copy()
-    results["gap"] = results["差距(百分点)"].astype(float)
-    results = results.reindex(results["gap"].abs().sort_values(ascending=False).index)
-    out["gaps"] = [{"region": r["地区"], "year": r["年度"].rstrip("年"), "indicator": r["指标"],
-                    "target": r["目标"], "result": r["完成"], "below": r["gap"] < 0}
-                   for _, r in results.head(MAX_KEY_GAPS).iterrows()]
-
-    projects = tables.merged_mentions(frame, "project")
-    policies = tables.merged_mentions(frame, "policy")
-    counts.update(projects=len(projects), policies=len(policies))
-    top = projects[projects["investment"].notna()].sort_values("investment", ascending=False)
-    out["top_projects"] = [_item({"name": r["name"], "region": r["region"], "stage": r["stage"],
-                                  "investment": tables.number(r["investment"]), "new": r["new"]})
-                           for _, r in top.head(MAX_TOP_PROJECTS).iterrows()]
+    top = projects[projects["investment"].notna()] if not projects.empty else projects
+    top = top.sort_values(["investment", "mentions", "region_rank"],
+                          ascending=[False, False, True]).head(MAX_TOP_PROJECTS)
+    out["top_projects"] = [{"name": r.name, "region": r.region, "new": bool(r.new),
+                            "stage": None if pd.isna(r.stage) else r.stage,
+                            "investment": tables.number(r.investment)}
+                           for r in top.itertuples(index=False)]
     stages = projects["stage"].value_counts() if not projects.empty else pd.Series(dtype=int)
     out["stage_counts"] = [{"stage": s, "count": int(stages[s])}
                            for s in tables.STAGE_ORDER if s in stages.index]
-
     issued = policies[policies["status"] == "issued"] if not policies.empty else policies
+    issued = issued.sort_values(["mentions", "region_rank"], ascending=[False, True]) \
+        if not issued.empty else issued
     out["issued_count"] = len(issued)
-    out["issued_policies"] = [{"name": r["name"], "region": r["region"], "new": r["new"]}
-                              for _, r in issued.head(MAX_ISSUED).iterrows()]
+    out["issued_policies"] = [{"name": r.name, "region": r.region, "new": bool(r.new)}
+                              for r in issued.head(MAX_ISSUED).itertuples(index=False)]
+
+    others = (1 + len(out["gdp_ranges"]) + len(out["gdp_singles"]) + bool(out["top_projects"])
+              + bool(out["stage_counts"]) + bool(out["issued_policies"]) + mark_new)
+    shortfalls = results[results["差距(百分点)"] != tables.EMPTY]
+    gaps = pd.to_numeric(shortfalls["差距(百分点)"])
+    shortfalls = shortfalls.loc[gaps.abs().sort_values(ascending=False, kind="stable").index]
+    room = max(0, min(MAX_KEY_GAPS, MAX_KEY_POINTS - others))
+    out["gaps"] = [{"region": r["地区"], "year": r["年度"].rstrip("年"), "indicator": r["指标"],
+                    "target": r["目标"], "result": r["完成"], "below": float(r["差距(百分点)"]) < 0}
+                   for _, r in shortfalls.head(room).iterrows()]
     return out
 
 
-def _fact_items(part: pd.DataFrame) -> list[dict[str, Any]]:
-    part = part[part["year"].notna() & part["indicator"].notna()]
-    part = part.sort_values(["date_key", "src"]).groupby(
-        ["year", "indicator", "measure"], as_index=False).agg("last")
-    part = part.assign(_rank=part["indicator"].map(tables.indicator_rank)).sort_values(
-        ["year", "_rank", "indicator"])
-    return [{"year": int(r["year"]), "indicator": r["indicator"], "measure": r["measure"],
-             "text": tables.format_target(r["value"], r["unit"], r["bound"],
-                                          r["stretch"] if r["kind"] == "target" else None),
-             "new": bool(r["new"])} for _, r in part.iterrows()]
-
-
-def region_items(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Per region, in official order: its targets, results, projects and policies."""
-    projects = tables.merged_mentions(frame, "project")
-    policies = tables.merged_mentions(frame, "policy")
+def source_paragraphs(articles: list[Article]) -> list[Paragraph]:
+    """资料来源, complete but compact: one short paragraph per paper and day, so that
+    a thousand articles take a few pages of small type."""
     out = []
-    for region in tables.region_order(frame["region"]):
-        mine = frame[frame["region"] == region]
-        projs = projects[projects["region"] == region] if not projects.empty else projects
-        projs = projs.sort_values("investment", ascending=False, na_position="last")
-        pols = policies[policies["region"] == region] if not policies.empty else policies
-        out.append({
-            "name": region,
-            "targets": _fact_items(mine[mine["kind"] == "target"]),
-            "actuals": _fact_items(mine[mine["kind"] == "actual"]),
-            "projects": [_item({"name": r["name"], "stage": r["stage"], "new": r["new"],
-                                "investment": None if pd.isna(r["investment"])
-                                else tables.number(r["investment"])})
-                         for _, r in projs.iterrows()],
-            "policies": [{"name": r["name"], "new": r["new"],
-                          "status": STATUS_WORDS.get(r["status"])} for _, r in pols.iterrows()],
-        })
+    for day, papers in tables.source_groups(articles):
+        when = chinese_date(day) if day else "日期不详"
+        for paper, entries in papers:
+            listed = "；".join(f"[{n}]{title}" for n, title in entries)
+            out.append(Paragraph([Span(f"{when} {paper or '出处不详'}：", "strong"),
+                                  Span(listed + "。")], "reference"))
     return out
 
 
@@ -220,16 +181,30 @@ def template_env(templates_dir: Path | None) -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, lstrip_blocks=True)
 
 
+def template_failure(exc: Exception) -> BriefingError:
+    """One line for a template that does not load or render: file and line when known.
+
+    A user's template is code we do not control, so any exception it raises while
+    rendering (a TypeError in an expression, say) is reported this way too.
+    """
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = f"{exc.name}:{exc.lineno}: "
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        where = "not found: "
+    else:
+        where = "" if isinstance(exc, (jinja2.TemplateError, ValueError)) \
+            else f"{type(exc).__name__}: "
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return BriefingError(f"template error: {where}{message}")
+
+
 def _render(env: jinja2.Environment, context: dict[str, Any],
             blocks: dict[str, Block | list[Block]]) -> list[Section]:
     try:
         text = env.get_template(MAIN_TEMPLATE).render(**context)
         return from_markup(text, blocks)
-    except jinja2.TemplateError as exc:
-        where = f"{exc.name}:{exc.lineno}: " if isinstance(exc, jinja2.TemplateSyntaxError) else ""
-        raise BriefingError(f"template error: {where}{exc}") from exc
-    except ValueError as exc:
-        raise BriefingError(f"template error: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - see template_failure
+        raise template_failure(exc) from exc
 
 
 def masthead(config: Config, issue_number: int, issue_date: dt.date) -> Masthead:
@@ -254,35 +229,60 @@ def default_issue_date(facts: FactsDocument) -> dt.date:
     return max(dates) if dates else dt.date.today()
 
 
+def _chart(frame: pd.DataFrame, fonts: Mapping[str, FontFile], limits: Limits,
+           region_count: int) -> list[Figure]:
+    """The growth chart; with too many regions for one chart, the most reported ones
+    (those of 分区动态), and the caption says so."""
+    regions = most_reported(frame, min(limits.region_sections, MAX_CHART_REGIONS)) \
+        if region_count > MAX_CHART_REGIONS else None
+    png = growth_chart(frame, fonts, regions=regions)
+    caption = "各地地区生产总值增长目标与完成情况" + (
+        "" if regions is None else f"（报道最多的{len(regions)}个地区）")
+    return [Figure(caption, png)] if png else []
+
+
 def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFile],
             issue_number: int = 1, issue_date: dt.date | None = None,
             previous_keys: set | None = None, templates_dir: Path | None = None) -> Document:
     """The briefing for `facts`; `previous_keys` (Fact.key of the last issue) turns on 新."""
+    limits = Limits.from_config(config.briefing)
     issue_date = issue_date or default_issue_date(facts)
+    # No previous issue (the store gives an empty set): nothing is 新, rather than all.
     frame = tables.fact_frame(facts, previous_keys)
     mark_new = previous_keys is not None
-    comparison = _comparison(frame)
-    png = growth_chart(frame, fonts)
+    cells = tables.target_cells(frame)
+    comparison = _comparison(cells, limits)
     results = tables.targets_and_results(frame)
-    projects = tables.projects(frame, mark_new=mark_new)
-    policies = tables.policies(frame, mark_new=mark_new)
-    invest = pd.to_numeric(projects["投资(亿元)"], errors="coerce").sum()
+    merged_projects = tables.merged_mentions(frame, "project", limits.cell_sources)
+    merged_policies = tables.merged_mentions(frame, "policy", limits.cell_sources)
+    projects = tables.projects(merged_projects, limit=limits.top_projects, mark_new=mark_new)
+    policies = tables.policies(merged_policies, limit=limits.top_policies, mark_new=mark_new)
+    invest = merged_projects["investment"].sum() if not merged_projects.empty else 0
+    regions = region_items(frame, merged_projects, merged_policies, limits)
+    region_count = int(frame["region"].nunique())
+    chart = _chart(frame, fonts, limits, region_count)
     blocks: dict[str, Block | list[Block]] = {
         "comparison": comparison,
-        "chart": [Figure("各地地区生产总值增长目标与完成情况", png)] if png else [],
+        "chart": chart,
         "results": _table("主要指标目标与完成情况", results),
         "projects": _table("重点项目", projects),
         "policies": _table("政策举措", policies),
-        "sources": _table("资料来源", tables.sources(facts.articles)),
+        "sources": source_paragraphs(facts.articles),
     }
     context = {
         "title": config.title, "issue_number": issue_number, "issue_date": issue_date,
         "mark_new": mark_new, "comparison_years": [t.caption[:4] for t in comparison],
-        "has_chart": png is not None, "has_results": not results.empty,
-        "project_count": len(projects), "policy_count": len(policies),
+        "has_chart": bool(chart), "has_results": not results.empty,
+        "project_count": len(merged_projects), "projects_listed": len(projects),
+        "invested_count": int(merged_projects["investment"].notna().sum())
+        if not merged_projects.empty else 0,
         "project_investment": tables.number(invest) if invest else "",
-        "regions": region_items(frame), "measure_words": MEASURE_WORDS,
-        **key_points(frame, len(facts.articles)),
+        "policy_count": len(merged_policies), "policies_listed": len(policies),
+        "regions": regions, "region_count": region_count,
+        "measure_words": MEASURE_WORDS, "limits": limits,
+        **key_points(frame, len(facts.articles), cells=cells, results=results,
+                     projects=merged_projects, policies=merged_policies, limits=limits,
+                     mark_new=mark_new),
     }
     sections = _render(template_env(templates_dir), context, blocks)
     number_sections(sections)

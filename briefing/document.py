@@ -17,7 +17,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\u
 _SPACES = re.compile(r"\s+")
 
 SpanKind = Literal["plain", "strong", "new"]
-ParagraphStyle = Literal["body", "item", "note", "caption"]
+ParagraphStyle = Literal["body", "item", "note", "caption", "reference"]
 
 
 def clean_text(text: str) -> str:
@@ -38,7 +38,8 @@ class Span:
 
 @dataclass
 class Paragraph:
-    """One paragraph: body text (first-line indent), a list item, a note or a caption."""
+    """One paragraph: body text (first-line indent), a list item, a note, a caption, or a
+    `reference` (资料来源 in small type)."""
 
     spans: list[Span]
     style: ParagraphStyle = "body"

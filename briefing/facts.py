@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from briefing.errors import InputError
-from briefing.extract import extract_article
 from briefing.model import Article, Fact, FactsDocument
 from briefing.readers import iter_input_files, read_article
 
@@ -40,6 +39,8 @@ def read_articles(paths: Iterable[str | Path], *, default_date: dt.date | None =
 def extract_files(paths: Iterable[str | Path], *, default_date: dt.date | None = None,
                   on_error: ErrorHandler = _raise) -> FactsDocument:
     """The `briefing.facts/1` document for the files under `paths`."""
+    from briefing.extract import extract_article  # jieba's load: only when extracting
+
     doc = FactsDocument()
     for article in read_articles(paths, default_date=default_date, on_error=on_error):
         facts: list[Fact] = extract_article(article)

@@ -89,15 +89,21 @@ def _configured(value: Any, role: str) -> FontFile:
 
 
 @lru_cache(maxsize=32)
-def _covers(font: FontFile, probe: str) -> bool:
-    """Whether the face has TrueType outlines with glyphs for every probe character."""
+def _ttfont(font: FontFile):
+    """The face parsed once (a CJK file takes a tenth of a second): checked, then embedded."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     try:
-        face = TTFont("probe", str(font.path), subfontIndex=font.index).face
+        return TTFont(f"briefing-{abs(hash(font)) % 10**8}", str(font.path),
+                      subfontIndex=font.index)
     except (TTFError, OSError, ValueError) as exc:
         raise FontError(f"{font.label}: not a usable TrueType font ({exc}); "
                         f"reportlab needs TrueType outlines, not CFF/OpenType") from exc
+
+
+def _covers(font: FontFile, probe: str) -> bool:
+    """Whether the face has TrueType outlines with glyphs for every probe character."""
+    face = _ttfont(font).face
     return all(ord(c) in face.charToGlyph for c in probe)
 
 
@@ -135,18 +141,18 @@ def find_fonts(config_fonts: Mapping[str, Any] | None = None) -> dict[str, FontF
 
 
 @lru_cache(maxsize=16)
-def _register(role: str, font: FontFile) -> str:
+def _register(font: FontFile) -> str:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    name = f"briefing-{role}-{abs(hash(font)) % 10**8}"
-    pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.index))
-    return name
+    face = _ttfont(font)
+    pdfmetrics.registerFont(face)
+    return face.fontName
 
 
 def reportlab_fonts(fonts: Mapping[str, FontFile]) -> dict[str, str]:
-    """Register every role with reportlab (embedded, subset) and return their names."""
-    return {role: _register(role, font) for role, font in fonts.items()}
+    """Register every role's face with reportlab (embedded, subset) and return their names;
+    roles that share a face share its name."""
+    return {role: _register(font) for role, font in fonts.items()}
 
 
 def matplotlib_font(fonts: Mapping[str, FontFile], role: str = "hei"):

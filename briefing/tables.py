@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +28,7 @@ BOUND_WORDS: dict[str, tuple[str, str]] = {
 STAGE_ORDER = ("规划", "签约", "动工", "在建", "投产", "建成")
 CATEGORY_NAMES = {"document": "文件", "programme": "工程/行动", "mechanism": "机制"}
 STATUS_NAMES = {"issued": "已出台", "drafting": "制定中", "implementing": "实施中"}
+STATUS_RANK = {"issued": 0, "implementing": 1, "drafting": 2}   # which policies come first
 EMPTY = "—"
 NEW_MARK = "新"
 
@@ -33,8 +36,7 @@ _GAZETTEER = Path(__file__).resolve().parent / "regions" / "data" / "regions.csv
 _NAME_NOISE = re.compile(r"[\s《》〈〉“”\"'「」]")
 
 FACT_COLUMNS = ("kind", "region", "year", "indicator", "measure", "value", "unit", "bound",
-                "stretch", "name", "investment", "stage", "category", "status", "article",
-                "quote")
+                "stretch", "name", "investment", "stage", "category", "status", "article")
 
 
 def number(value: float) -> str:
@@ -54,21 +56,31 @@ def format_target(value: float, unit: str | None, bound: str | None = "=",
 
 
 @lru_cache(maxsize=1)
-def _region_codes() -> dict[str, str]:
-    """Division codes by name, for the official order (city first, then its districts)."""
-    codes: dict[str, str] = {}
+def _region_codes() -> dict[str, list[str]]:
+    """Division codes by name (南山区 is in 深圳 and in 鹤岗), for the official order."""
+    codes: dict[str, list[str]] = {}
     if _GAZETTEER.is_file():
         with _GAZETTEER.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                codes.setdefault(row["name"], row["code"])
+                codes.setdefault(row["name"], []).append(row["code"])
     return codes
 
 
 def region_order(regions) -> list[str]:
-    """Regions in gazetteer code order; unknown names after, by name."""
+    """Regions in gazetteer code order (city first, then its districts); unknown names
+    after, by name. A name found in several provinces sorts with the province most of
+    the other regions are in: a briefing is about one place."""
     codes = _region_codes()
     unique = {r for r in regions if isinstance(r, str) and r}
-    return sorted(unique, key=lambda r: (codes.get(r, "999999"), r))
+    provinces = Counter(codes[r][0][:2] for r in unique if len(codes.get(r, ())) == 1)
+
+    def code(region: str) -> str:
+        found = codes.get(region)
+        if not found:
+            return "999999"
+        return max(found, key=lambda c: (provinces[c[:2]], -int(c)))
+
+    return sorted(unique, key=lambda r: (code(r), r))
 
 
 def norm_name(name: str) -> str:
@@ -77,41 +89,53 @@ def norm_name(name: str) -> str:
 
 
 def source_numbers(articles: list[Article]) -> dict[str, int]:
-    """Article id → its number in 资料来源, by date then title."""
-    ordered = sorted(articles, key=lambda a: (a.date or dt.date.min, a.title, a.id))
+    """Article id → its number in 资料来源: by date, then paper and page, then title,
+    so the articles of one paper on one day carry consecutive numbers."""
+    ordered = sorted(articles, key=lambda a: (a.date or dt.date.min, a.source, a.title, a.id))
     return {a.id: i for i, a in enumerate(ordered, 1)}
 
 
 def fact_frame(doc: FactsDocument, previous_keys: set | None = None) -> pd.DataFrame:
-    """Every fact as a row, with `src` (source number), `date` and `new` (not in the last issue)."""
+    """Every fact as a row, with `src` (source number), `date`, `new` (not in the last
+    issue) and `region_rank` (the region's place in the official order)."""
     numbers = source_numbers(doc.articles)
     dates = {a.id: a.date for a in doc.articles}
+    facts = doc.facts
+    records = list(map(attrgetter(*FACT_COLUMNS), facts))
+    columns = dict(zip(FACT_COLUMNS, map(list, zip(*records)))) if records else \
+        {c: [] for c in FACT_COLUMNS}
+    articles, regions = columns["article"], columns["region"]
+    ranks = {r: i for i, r in enumerate(region_order(regions))}
     previous = {tuple(k) for k in previous_keys} if previous_keys is not None else None
-    rows = []
-    for fact in doc.facts:
-        row = {c: getattr(fact, c) for c in FACT_COLUMNS}
-        row["src"] = numbers.get(fact.article, 0)
-        row["date"] = dates.get(fact.article)
-        row["new"] = previous is not None and tuple(fact.key()) not in previous
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=[*FACT_COLUMNS, "src", "date", "new"])
-    frame["name_key"] = frame["name"].map(lambda n: norm_name(n) if isinstance(n, str) else "")
-    frame["date_key"] = frame["date"].map(lambda d: d or dt.date.min)
-    return frame
+    columns.update(
+        src=[numbers.get(a, 0) for a in articles],
+        date=[dates.get(a) for a in articles],
+        new=[False] * len(facts) if previous is None
+        else [tuple(f.key()) not in previous for f in facts],
+        name_key=[norm_name(n) if isinstance(n, str) else "" for n in columns["name"]],
+        region_rank=[ranks.get(r, len(ranks)) for r in regions])
+    columns["date_key"] = [d or dt.date.min for d in columns["date"]]
+    return pd.DataFrame(columns)
 
 
-def source_refs(srcs) -> str:
-    return "".join(f"[{n}]" for n in sorted({int(s) for s in srcs if s}))
+def source_refs(srcs, limit: int | None = None) -> str:
+    """`[3][17][41]`; past `limit` sources, the first ones and how many in all (`等12篇`)."""
+    numbers = sorted({int(s) for s in srcs if s})
+    shown = "".join(f"[{n}]" for n in numbers[:limit])
+    return shown + (f"等{len(numbers)}篇" if limit is not None and len(numbers) > limit else "")
 
 
-def _latest(frame: pd.DataFrame) -> pd.DataFrame:
+def latest(frame: pd.DataFrame, keys: tuple[str, ...] = ("region", "year", "indicator",
+                                                           "measure")) -> pd.DataFrame:
     """When two articles give a number for the same thing, the latest article wins."""
-    return frame.sort_values(["date_key", "src"]).groupby(
-        ["region", "year", "indicator", "measure"], as_index=False).last()
+    return frame.sort_values(["date_key", "src"]).groupby(list(keys), as_index=False).last()
 
 
-def _cell(row) -> str:
-    return format_target(row["value"], row["unit"], row["bound"], row["stretch"])
+def target_texts(part: pd.DataFrame, suffix: str = "", stretch: bool = True) -> list[str]:
+    """`format_target` over the rows of a frame (columns value, unit, bound, stretch)."""
+    stretches = part[f"stretch{suffix}"] if stretch else [None] * len(part)
+    return [format_target(v, u, b, s) for v, u, b, s in
+            zip(part[f"value{suffix}"], part[f"unit{suffix}"], part[f"bound{suffix}"], stretches)]
 
 
 def target_cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -119,18 +143,18 @@ def target_cells(frame: pd.DataFrame) -> pd.DataFrame:
     t = frame[(frame["kind"] == "target") & frame["year"].notna() & frame["region"].notna()
               & frame["indicator"].isin(MAIN_INDICATORS)]
     if t.empty:
-        return pd.DataFrame(columns=["region", "year", "indicator", "cell", "value", "measure"])
-    t = _latest(t)
+        return pd.DataFrame(columns=["region", "year", "indicator", "cell", "value", "measure",
+                                     "src", "region_rank"])
+    t = latest(t)
     t["rank"] = (t["measure"] != "growth").astype(int)
     t = t.sort_values("rank").groupby(["region", "year", "indicator"], as_index=False).first()
-    t["cell"] = t.apply(_cell, axis=1)
+    t["cell"] = target_texts(t)
     t["year"] = t["year"].astype(int)
     return t
 
 
-def comparison_tables(frame: pd.DataFrame) -> list[tuple[int, pd.DataFrame]]:
+def comparison_tables(cells: pd.DataFrame) -> list[tuple[int, pd.DataFrame]]:
     """Per year, newest first: regions × the main indicators, each cell a target."""
-    cells = target_cells(frame)
     out = []
     for year in sorted(cells["year"].unique(), reverse=True):
         part = cells[cells["year"] == year]
@@ -141,98 +165,116 @@ def comparison_tables(frame: pd.DataFrame) -> list[tuple[int, pd.DataFrame]]:
 
 
 def targets_and_results(frame: pd.DataFrame) -> pd.DataFrame:
-    """Growth results against the year's target: 地区, 年度, 指标, 目标, 完成, 差距."""
+    """Growth results of the main indicators against the year's target: 地区, 年度, 指标,
+    目标, 完成, 差距. A result without a target is no comparison: it is left to the
+    region's section in 分区动态."""
     growth = frame[frame["measure"].eq("growth") & frame["year"].notna()
-                   & frame["region"].notna() & frame["indicator"].notna()]
-    actual = _latest(growth[growth["kind"] == "actual"])
-    target = _latest(growth[growth["kind"] == "target"])
+                   & frame["region"].notna() & frame["indicator"].isin(MAIN_INDICATORS)]
+    actual = latest(growth[growth["kind"] == "actual"])
+    target = latest(growth[growth["kind"] == "target"])
     columns = ["地区", "年度", "指标", "目标", "完成", "差距(百分点)"]
-    if actual.empty:
-        return pd.DataFrame(columns=columns)
     keys = ["region", "year", "indicator"]
-    both = actual.merge(target, on=keys, how="left", suffixes=("_a", "_t"))
-    rows = []
-    for _, r in both.iterrows():
-        has_target = not pd.isna(r["value_t"])
-        rows.append({
-            "地区": r["region"], "年度": f"{int(r['year'])}年", "指标": r["indicator"],
-            "目标": format_target(r["value_t"], r["unit_t"], r["bound_t"], r["stretch_t"])
-            if has_target else EMPTY,
-            "完成": format_target(r["value_a"], r["unit_a"], r["bound_a"]),
-            "差距(百分点)": f"{r['value_a'] - r['value_t']:+.1f}" if has_target else EMPTY,
-            "_order": (region_order(both["region"]).index(r["region"]), -int(r["year"]),
-                       indicator_rank(r["indicator"])),
-        })
-    out = pd.DataFrame(rows).sort_values("_order")
-    return out[columns].reset_index(drop=True)
+    if actual.empty or target.empty:
+        return pd.DataFrame(columns=columns)
+    both = actual.merge(target[[*keys, "value", "unit", "bound", "stretch"]], on=keys,
+                        suffixes=("_a", "_t"))
+    out = pd.DataFrame({
+        "地区": both["region"], "年度": [f"{int(y)}年" for y in both["year"]],
+        "指标": both["indicator"], "目标": target_texts(both, "_t"),
+        "完成": target_texts(both, "_a", stretch=False),
+        "差距(百分点)": [f"{g:+.1f}" for g in both["value_a"] - both["value_t"]],
+    }, columns=columns)
+    order = both.assign(_year=-both["year"], _ind=both["indicator"].map(indicator_rank))
+    order = order.sort_values(["region_rank", "_year", "_ind"], kind="stable").index
+    return out.loc[order, columns].reset_index(drop=True)
 
 
 def indicator_rank(indicator: str) -> int:
     return MAIN_INDICATORS.index(indicator) if indicator in MAIN_INDICATORS else len(MAIN_INDICATORS)
 
 
-def merged_mentions(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """Mentions of one project/policy in one region merged: latest fields, all sources."""
+def merged_mentions(frame: pd.DataFrame, kind: str, ref_limit: int | None = None) -> pd.DataFrame:
+    """Mentions of one project/policy in one region merged: latest fields, all sources
+    (`mentions` counts them; `refs` names at most `ref_limit`)."""
     part = frame[(frame["kind"] == kind) & frame["name_key"].ne("")]
     if part.empty:
-        return part.assign(refs=[], any_old=[])
+        return part.assign(refs=[], mentions=[])
     part = part.sort_values(["date_key", "src"])
     grouped = part.groupby(["region", "name_key"], dropna=False, sort=False)
     merged = grouped.last()
     merged["investment"] = grouped["investment"].max()
-    merged["refs"] = grouped["src"].agg(source_refs)
     merged["new"] = grouped["new"].all()
+    sources: list[set[int]] = [set() for _ in range(len(merged))]
+    for group, src in zip(grouped.ngroup(), part["src"]):  # groups in the order of `merged`
+        sources[group].add(src)
+    merged["refs"] = [source_refs(srcs, ref_limit) for srcs in sources]
+    merged["mentions"] = [len(srcs) for srcs in sources]
     return merged.reset_index()
 
 
-def projects(frame: pd.DataFrame, *, mark_new: bool = False) -> pd.DataFrame:
-    """重点项目: largest investment first; unknown investment last."""
-    m = merged_mentions(frame, "project")
+def _with_new_mark(out: pd.DataFrame, rows: pd.DataFrame, mark_new: bool) -> pd.DataFrame:
+    if mark_new:
+        out.insert(0, NEW_MARK, [NEW_MARK if n else "" for n in rows["new"]])
+    return out.reset_index(drop=True)
+
+
+def projects(merged: pd.DataFrame, *, limit: int | None = None,
+             mark_new: bool = False) -> pd.DataFrame:
+    """重点项目: the `limit` largest by investment; unknown investment last, the most
+    reported first."""
     columns = ["地区", "项目", "投资(亿元)", "阶段", "来源"]
-    if m.empty:
+    if merged.empty:
         return pd.DataFrame(columns=([NEW_MARK] if mark_new else []) + columns)
-    order = region_order(m["region"])
-    m["_r"] = m["region"].map(lambda r: order.index(r) if r in order else len(order))
-    m = m.sort_values(["investment", "_r", "name"], ascending=[False, True, True],
-                      na_position="last")
+    m = merged.sort_values(["investment", "mentions", "region_rank", "name"],
+                           ascending=[False, False, True, True], na_position="last").head(limit)
     out = pd.DataFrame({
         "地区": m["region"].fillna(EMPTY), "项目": m["name"],
-        "投资(亿元)": m["investment"].map(lambda v: EMPTY if pd.isna(v) else number(v)),
+        "投资(亿元)": [EMPTY if pd.isna(v) else number(v) for v in m["investment"]],
         "阶段": m["stage"].fillna(EMPTY), "来源": m["refs"],
     })
-    if mark_new:
-        out.insert(0, NEW_MARK, m["new"].map(lambda n: NEW_MARK if n else ""))
-    return out.reset_index(drop=True)
+    return _with_new_mark(out, m, mark_new)
 
 
-def policies(frame: pd.DataFrame, *, mark_new: bool = False) -> pd.DataFrame:
-    """政策举措 by region (official order), documents before programmes and mechanisms."""
-    m = merged_mentions(frame, "policy")
+def policies(merged: pd.DataFrame, *, limit: int | None = None,
+             mark_new: bool = False) -> pd.DataFrame:
+    """政策举措 by region (official order), documents before programmes and mechanisms.
+
+    Past `limit`, the issued ones first, then documents, then the most reported.
+    """
     columns = ["地区", "名称", "类别", "状态", "来源"]
-    if m.empty:
+    if merged.empty:
         return pd.DataFrame(columns=([NEW_MARK] if mark_new else []) + columns)
-    order = region_order(m["region"])
-    m["_r"] = m["region"].map(lambda r: order.index(r) if r in order else len(order))
-    m["_c"] = m["category"].map(lambda c: list(CATEGORY_NAMES).index(c)
-                                if c in CATEGORY_NAMES else len(CATEGORY_NAMES))
-    m = m.sort_values(["_r", "_c", "name"])
+    categories = list(CATEGORY_NAMES)
+    m = merged.assign(
+        _c=[categories.index(c) if c in CATEGORY_NAMES else len(categories)
+            for c in merged["category"]],
+        _s=[STATUS_RANK.get(s, len(STATUS_RANK)) for s in merged["status"]])
+    if limit is not None and len(m) > limit:
+        m = m.sort_values(["_s", "_c", "mentions", "region_rank", "name"],
+                          ascending=[True, True, False, True, True]).head(limit)
+    m = m.sort_values(["region_rank", "_c", "name"])
     out = pd.DataFrame({
         "地区": m["region"].fillna(EMPTY), "名称": m["name"],
-        "类别": m["category"].map(lambda c: CATEGORY_NAMES.get(c, EMPTY)),
-        "状态": m["status"].map(lambda s: STATUS_NAMES.get(s, EMPTY)), "来源": m["refs"],
+        "类别": [CATEGORY_NAMES.get(c, EMPTY) for c in m["category"]],
+        "状态": [STATUS_NAMES.get(s, EMPTY) for s in m["status"]], "来源": m["refs"],
     })
-    if mark_new:
-        out.insert(0, NEW_MARK, m["new"].map(lambda n: NEW_MARK if n else ""))
-    return out.reset_index(drop=True)
+    return _with_new_mark(out, m, mark_new)
 
 
-def sources(articles: list[Article]) -> pd.DataFrame:
-    """资料来源: number, title, paper and page, date."""
+SourceEntry = tuple[int, str]                      # (number in 资料来源, title)
+PaperSources = tuple[str, list[SourceEntry]]        # (paper and page, its articles)
+DaySources = tuple[dt.date | None, list[PaperSources]]
+
+
+def source_groups(articles: list[Article]) -> list[DaySources]:
+    """资料来源 by day, then by paper and page, in the order of their numbers."""
     numbers = source_numbers(articles)
-    rows = sorted(articles, key=lambda a: numbers[a.id])
-    return pd.DataFrame({
-        "序号": [str(numbers[a.id]) for a in rows],
-        "标题": [a.title or a.stem for a in rows],
-        "报纸及版面": [a.source or EMPTY for a in rows],
-        "日期": [a.date.isoformat() if a.date else EMPTY for a in rows],
-    }, columns=["序号", "标题", "报纸及版面", "日期"])
+    days: list[DaySources] = []
+    for a in sorted(articles, key=lambda a: numbers[a.id]):
+        if not days or days[-1][0] != a.date:
+            days.append((a.date, []))
+        papers = days[-1][1]
+        if not papers or papers[-1][0] != a.source:
+            papers.append((a.source, []))
+        papers[-1][1].append((numbers[a.id], a.title or a.stem))
+    return days

@@ -268,3 +268,9 @@ def test_a_region_named_in_the_title_keeps_the_article_and_an_indicator_follows_
     text = "西吉县经济运行\n今年以来，西吉县固定资产投资增长15%。固原市固定资产投资增长9%。\n"
     _, sentences = attributed(text, title="西吉县经济运行")
     assert region_of(sentences, "增长9%") == "固原市"
+
+
+def test_a_county_followed_by_an_adverb_of_effort_is_the_subject():
+    _, sentences = attributed("深圳欣荣时代、湖南丰米米业基地等项目签约。\n"
+                              "今年,平江县强力推进农机产业链建设。")
+    assert region_of(sentences, "强力推进") == "平江县"

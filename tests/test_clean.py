@@ -1,7 +1,7 @@
 """Cleaning rules, each on a small page of the kind real e-papers and PDFs produce."""
 from __future__ import annotations
 
-from briefing.clean import clean_text, simplify
+from briefing.clean import clean_text, is_furniture, simplify
 
 NAV_PAGE = """第B03版:要闻
 上一版3  4下一版
@@ -122,3 +122,45 @@ def test_government_web_page_copy():
     assert cleaned.text.split("\n") == [
         "某区召开2023年经济工作会议", "2月19日,某区召开2023年经济工作会议,提出全年地区生产总值增长6%以上。"]
     assert any("发布时间" in line for line in cleaned.header)
+
+
+def test_simplify_converts_a_text_as_it_converts_its_lines():
+    text = "鄉村振興戰略\n著名企業著力發展\n\n简体一行\n衞生健康"
+    assert simplify(text) == "\n".join(simplify(line) for line in text.split("\n"))
+    simplified = "简体文字不必转换\n第二行"
+    assert simplify(simplified) is simplified
+
+
+def test_page_tools_are_furniture_anywhere_and_page_labels_only_at_the_start():
+    assert is_furniture("3上一篇  下一篇4")
+    assert is_furniture("当前版:A05")
+    assert not is_furniture("会上提到当前版:A05的安排")
+
+
+def test_a_pdf_page_number_does_not_cut_a_sentence():
+    text = "\n".join(["政府工作报告", "全年新建改建农村公路120公里,实施城西片区、",
+                      "— 3 —", "滨江片区等棚户区改造,完成投资18亿元。", "第4页 共12页"])
+    assert clean_text(text).text.split("\n") == [
+        "政府工作报告", "全年新建改建农村公路120公里,实施城西片区、滨江片区等棚户区改造,完成投资18亿元。"]
+
+
+def test_full_width_punctuation_ends_and_continues_sentences():
+    text = ("区政府召开全体会议\n"
+            "一是抓好重点项目建设，全年新开工亿元以上项目八十个，完成固定资产投资二百亿元以上；\n"
+            "二是改善营商环境，全年新增市场主体一万五千户。\n"
+            "三是扩大有效投资，全年新开工项目一百个，完成投资\n"
+            "三百亿元。")
+    assert clean_text(text).text.split("\n") == [
+        "区政府召开全体会议",
+        "一是抓好重点项目建设，全年新开工亿元以上项目八十个，完成固定资产投资二百亿元以上；",
+        "二是改善营商环境，全年新增市场主体一万五千户。",
+        "三是扩大有效投资，全年新开工项目一百个，完成投资三百亿元。"]
+
+
+def test_full_width_labels_and_captions_are_furniture():
+    raw = ("某县召开乡村振兴推进会\n来源：某某日报\n会场一角。（记者 王五 摄）\n"
+           "3月2日，某县召开乡村振兴推进会，部署今年重点工作，提出新建高标准农田五万亩。")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == [
+        "某县召开乡村振兴推进会", "3月2日，某县召开乡村振兴推进会，部署今年重点工作，提出新建高标准农田五万亩。"]
+    assert cleaned.captions == ["会场一角。（记者 王五 摄）"]

@@ -84,3 +84,31 @@ def test_build_writes_a_briefing_whose_comparison_table_shows_the_targets(tmp_pa
     fonts = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True,
                            check=True).stdout
     assert "yes" in fonts.split("\n", 2)[2]
+
+
+def test_build_with_nothing_to_report_says_so_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    code, _, err = _run(capsys, "build", str(tmp_path / "missing.txt"), "--out", str(out))
+    assert code != 0 and "missing.txt" in err and "no articles" in err
+    code, _, err = _run(capsys, "--db", str(tmp_path / "b.db"), "build", "--out", str(out),
+                        "--week", "2023-W09")
+    assert code != 0 and "no articles dated 2023-02-27 to 2023-03-05" in err
+    assert not out.exists() or not list(out.iterdir())
+
+
+def _issue_line(docx_path: Path) -> str:
+    return next(p.text for p in docx.Document(str(docx_path)).paragraphs
+                if p.text.startswith("第") and p.text.endswith("期"))
+
+
+def test_rebuilding_a_week_keeps_its_issue_number_and_a_new_week_takes_the_next(
+        tmp_path, capsys):
+    db = str(tmp_path / "b.db")
+    assert _run(capsys, "--db", db, "ingest", str(SAMPLES))[0] == 0
+    issues = []
+    for week in ("2023-W08", "2023-W08", "2023-W11"):
+        code, out, err = _run(capsys, "--db", db, "build", "--week", week, "--format", "docx",
+                              "--out", str(tmp_path / week))
+        assert code == 0, err
+        issues.append(_issue_line(Path(out.split()[0])))
+    assert issues == ["第1期", "第1期", "第2期"]

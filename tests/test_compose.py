@@ -7,7 +7,7 @@ import re
 import pytest
 from briefing_samples import HOSTILE, hostile_facts, seed_facts, synthetic_facts
 
-from briefing.compose import chinese_numeral, compose
+from briefing.compose import compose
 from briefing.config import Config
 from briefing.document import Figure, Paragraph, Table
 from briefing.errors import BriefingError
@@ -92,9 +92,16 @@ def test_projects_largest_first_and_sources_listed(doc):
     [projects] = tables(doc, "重点项目")
     assert projects.header == ["地区", "项目", "投资(亿元)", "阶段", "来源"]
     assert projects.rows[0][2] == "200"
-    [sources] = tables(doc, "资料来源")
-    assert sources.header == ["序号", "标题", "报纸及版面", "日期"]
-    assert any("江门日报" in r[2] and re.fullmatch(r"\d{4}-\d\d-\d\d", r[3]) for r in sources.rows)
+
+
+def test_sources_list_every_article_once_by_day_and_paper(doc):
+    section = next(s for s in doc.sections if s.title == "资料来源")
+    lines = [b.text for b in section.blocks if isinstance(b, Paragraph) and b.style == "reference"]
+    numbers = [int(n) for line in lines for n in re.findall(r"\[(\d+)\]", line)]
+    assert sorted(numbers) == list(range(1, len(seed_facts().articles) + 1))
+    assert all(re.match(r"(\d{4}年\d{1,2}月\d{1,2}日|日期不详) \S.*：\[\d+\]", line)
+               for line in lines)
+    assert any("江门日报" in line for line in lines)
 
 
 def test_chart_is_a_figure(doc):
@@ -160,6 +167,27 @@ def test_article_text_cannot_inject_structure(fonts):
     assert HOSTILE.split("\n")[0].replace("\x07", "").replace("\x00", "") in text
 
 
-def test_chinese_numerals():
-    assert [chinese_numeral(n) for n in (1, 9, 10, 11, 20, 23)] == \
-        ["一", "九", "十", "十一", "二十", "二十三"]
+def test_user_template_that_fails_while_rendering_is_one_line(tmp_path, fonts):
+    (tmp_path / "briefing.md.j2").write_text("# 标题\n{{ 1 + title }}\n", encoding="utf-8")
+    with pytest.raises(BriefingError, match="template error: TypeError") as caught:
+        compose(seed_facts(), config=Config(), fonts=fonts, templates_dir=tmp_path)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_busy_week_lists_the_largest_and_says_how_many(fonts):
+    facts = synthetic_facts(60)
+    d = compose(facts, config=Config(briefing={"top_projects": 5, "region_items": 2}),
+                fonts=fonts)
+    [projects] = tables(d, "重点项目")
+    amounts = [float(r[2]) for r in projects.rows]
+    assert len(amounts) == 5 and amounts == sorted(amounts, reverse=True)
+    every = [f.investment for f in facts.facts if f.kind == "project" and f.investment]
+    assert amounts[0] == max(every)
+    section = next(s for s in d.sections if s.title == "重点项目")
+    assert "本期报道提及重点项目180个" in section.blocks[0].text
+    assert "下表列出投资额最大的5个，其余175个从略" in section.blocks[0].text
+    regions = next(s for s in d.sections if s.title == "分区动态").children
+    listed = [b.text for r in regions for b in r.blocks if b.text.startswith("重点项目：")]
+    assert listed and all(re.search(r"等\d+个。$", t) and t.count("、") == 1 for t in listed)
+    points = [b for b in d.sections[0].blocks if isinstance(b, Paragraph) and b.style == "item"]
+    assert 5 <= len(points) <= 8

@@ -152,3 +152,12 @@ def test_libreoffice_converts_it(path, tmp_path):
                             timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "b.pdf").stat().st_size > 10_000
+
+
+def test_sources_are_small_type_labels_included(word):
+    references = [p for p in word.paragraphs if p.style.name == "Reference"]
+    assert references and word.styles["Reference"].font.size == Pt(9)
+    labels = [r for p in references for r in p.runs if r.style.name == "Reference Strong"]
+    assert len(labels) == len(references)
+    assert word.styles["Reference Strong"].font.size == Pt(9)
+    assert all(r.text.endswith("：") for r in labels)

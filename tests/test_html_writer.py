@@ -9,6 +9,7 @@ from briefing_samples import hostile_facts, seed_facts
 
 from briefing.compose import compose
 from briefing.config import Config
+from briefing.errors import BriefingError
 from briefing.fonts import find_fonts
 from briefing.writers.html_writer import render_html, write_html
 
@@ -80,3 +81,10 @@ def test_html_template_can_be_overridden(tmp_path, fonts):
         "<p>{{ doc.masthead.title }}|{{ doc.sections|length }}</p>", encoding="utf-8")
     d = compose(seed_facts(), config=Config(), fonts=fonts)
     assert render_html(d, tmp_path) == "<p>高质量发展简报|7</p>"
+
+
+def test_a_broken_user_template_is_a_one_line_error(tmp_path, fonts):
+    (tmp_path / "briefing.html.j2").write_text("<p>{% for x in %}</p>", encoding="utf-8")
+    document = compose(seed_facts(), config=Config(), fonts=fonts)
+    with pytest.raises(BriefingError, match="template error: briefing.html.j2:1"):
+        render_html(document, tmp_path)

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from briefing import fonts as fonts_module
 from briefing.compose import compose
 from briefing.config import Config
+from briefing.document import Document, Masthead, Section, Table
 from briefing.errors import FontError
 from briefing.fonts import find_fonts
 from briefing.writers.pdf_writer import write_pdf
@@ -86,6 +87,18 @@ def test_long_tables_repeat_their_header(tmp_path, fonts):
     assert len(table_pages) >= 2  # the 重点项目 table continues with its header
 
 
+def test_a_cell_taller_than_a_page_flows_on(tmp_path, fonts):
+    quote = "".join(f"第{i}句引文，" for i in range(1200)) + "引文结束"
+    table = Table("摘录", ["地区", "原文"], [["甲区", "短"], ["乙区", quote], ["丙区", "末行"]])
+    doc = Document(Masthead("简报", "第1期", "单位", "2023年3月1日"),
+                   [Section("长表", blocks=[table])])
+    out = tmp_path / "tall.pdf"
+    write_pdf(doc, out, fonts=fonts)
+    text = re.sub(r"\s+", "", pdftotext(out))
+    assert len(PdfReader(str(out)).pages) > 5
+    assert "第0句引文" in text and "第1199句引文，引文结束" in text and "末行" in text
+
+
 def test_hostile_text_prints_literally(tmp_path, fonts):
     out = tmp_path / "h.pdf"
     write_pdf(compose(hostile_facts(), config=Config(), fonts=fonts), out, fonts=fonts)
@@ -102,6 +115,10 @@ def test_no_chinese_font_means_font_error_with_install_hint(monkeypatch):
 def test_configured_fonts_are_checked(tmp_path, fonts):
     with pytest.raises(FontError, match="no such font file"):
         find_fonts({"fangsong": str(tmp_path / "simfang.ttf")})
+    garbage = tmp_path / "broken.ttf"
+    garbage.write_bytes(b"not a font at all")
+    with pytest.raises(FontError, match="broken.ttf: not a usable TrueType font"):
+        find_fonts({"fangsong": str(garbage)})
     with pytest.raises(FontError, match="lacks glyphs"):
         find_fonts({"fangsong": str(fonts["latin"].path)})  # a Latin font draws boxes
     chosen = find_fonts({"fangsong": f"{fonts['kai'].path}#0"})

@@ -122,3 +122,69 @@ def test_a_label_with_its_own_head_words_before_the_head():
     assert names("深入实施“三个五”发展战略。") == ["“三个五”发展战略"]
     fact = one("二是实施“十百千”工程。")
     assert fact.quote == "实施“十百千”工程"
+
+
+def test_work_points_are_documents():
+    fact = one("县工信局制定出台了《某县2024年度数字经济工作要点》。")
+    assert (fact.name, fact.category, fact.status) == ("某县2024年度数字经济工作要点", "document",
+                                                       "issued")
+
+
+def test_a_revised_rule_named_in_a_locative_phrase():
+    fact = one("在新修订的园区亩均效益评价办法中,增加了研发投入指标。")
+    assert (fact.name, fact.category, fact.status) == ("园区亩均效益评价办法", "document", "issued")
+
+
+def test_the_work_of_a_mechanism_names_it():
+    fact = one("全县以四项举措助推重点产业链链长制工作落地见效。")
+    assert (fact.name, fact.category, fact.status) == ("重点产业链链长制", "mechanism",
+                                                       "implementing")
+
+
+def test_a_determiner_before_a_quoted_label_is_no_part_of_its_name():
+    assert names("据了解,该“林长制”已覆盖全部乡镇。") == ["“林长制”"]
+
+
+def test_a_verb_right_before_the_head_compounds_with_it():
+    assert names("印发《数字乡村建设三年行动计划》和2024年“千企技改”工作推进方案。") == [
+        "数字乡村建设三年行动计划", "2024年“千企技改”工作推进方案"]
+
+
+def test_a_determiner_makes_a_document_generic():
+    assert names("结合本地实际,制定如下实施细则。") == []
+
+
+def test_packages_of_numbered_rules_are_documents():
+    facts = policies("出台实施稳投资30条、惠企纾困十五条、外资企业参与城市更新12条等政策。",
+                     tense="actual")
+    assert [f.name for f in facts] == ["稳投资30条", "惠企纾困十五条", "外资企业参与城市更新12条"]
+    assert {(f.category, f.status) for f in facts} == {("document", "issued")}
+    assert names("新建道路12条,出台政策措施10条。") == []
+
+
+def test_a_title_issued_by_the_provincial_government_is_the_provinces():
+    facts = policies("淮安市认真贯彻省政府《关于促进消费扩容提质的若干措施》。", region="淮安市")
+    assert [(f.name, f.region, f.status) for f in facts] == [
+        ("关于促进消费扩容提质的若干措施", "江苏省", "implementing")]
+
+
+def test_a_programme_carried_to_completion():
+    fact = one("高质量完成第三轮农村污水治理三年行动。")
+    assert (fact.name, fact.category) == ("第三轮农村污水治理三年行动", "programme")
+
+
+def test_a_label_summing_up_a_list_adds_no_policy():
+    assert names("会议审议《关于加快老旧小区改造的实施方案》等“1+3”方案。") == [
+        "关于加快老旧小区改造的实施方案"]
+
+
+def test_a_meeting_approves_or_deliberates_a_draft():
+    assert one("会议审议并原则通过《某市养老服务体系建设实施方案(送审稿)》。").status == "issued"
+    assert one("会议讨论了《某市安全生产工作职责规定》(送审稿)。").status == "drafting"
+    assert one("会议审议《关于做好村级建制调整改革的实施方案》。").status == "drafting"
+
+
+def test_an_owner_in_a_title_is_no_owner_of_the_title():
+    facts = policies("新会区制定了《聚焦园区建设 全面落实市委“1+3”工作部署行动方案》。",
+                     region="新会区")
+    assert [f.region for f in facts] == ["新会区"]

@@ -168,3 +168,169 @@ def test_a_later_mention_gives_the_stage_and_its_quote():
     facts = projects("打造芜湖航空产业园。芜湖航空产业园年内开工建设。")
     assert [(f.name, f.stage) for f in facts] == [("芜湖航空产业园", "动工")]
     assert "开工" in facts[0].quote
+
+
+def test_progress_and_completion_predicates_give_the_stage():
+    fact = one("城南再生水厂二期项目进展顺利。")
+    assert (fact.name, fact.stage) == ("城南再生水厂二期项目", "在建")
+    facts = projects("鑫源果业冷库、丰禾蔬菜加工厂等农业产业项目建设完工。")
+    assert [(f.name, f.stage) for f in facts] == [("鑫源果业冷库项目", "建成"),
+                                                   ("丰禾蔬菜加工厂", "建成")]
+
+
+def test_a_visit_to_the_works_site_names_the_projects():
+    facts = projects("调研组在恒通新材料产业园、 和泰精密铸造、 远航冷链物流中心等项目现场察看进度。")
+    assert [f.name for f in facts] == ["恒通新材料产业园", "和泰精密铸造项目", "远航冷链物流中心"]
+    assert {f.stage for f in facts} == {"在建"}
+    assert names("代表团来到滨河新区规划馆参观。") == []  # a place visited stays out
+
+
+def test_a_single_character_after_a_list_comma_is_no_verb():
+    assert names("永诚精工、并联智能等一批技改项目建成投产。") == ["永诚精工项目", "并联智能项目"]
+
+
+def test_a_numbered_slogan_counts_kinds_of_projects():
+    assert names("全县“三个一批”项目加快推进,“双千”工程项目全部开工。") == []
+    assert names("建设“云谷”数据产业园。") == ["“云谷”数据产业园"]
+
+
+def test_each_listed_name_keeps_its_own_amount():
+    facts = projects("年内引进投资12亿元的蓝海储能电站、投资3.5亿元的丰谷食品加工、"
+                     "投资8000万元的绿源包装等项目。")
+    assert [(f.name, f.investment, f.stage) for f in facts] == [
+        ("蓝海储能电站", 12.0, "签约"), ("丰谷食品加工项目", 3.5, "签约"), ("绿源包装项目", 0.8, "签约")]
+    facts = projects("推动宏图光电、卓越新材等投资超5亿元的重点项目开工。")
+    assert [(f.name, f.investment) for f in facts] == [("宏图光电项目", None), ("卓越新材项目", None)]
+
+
+def test_a_count_takes_a_list_up_again():
+    facts = projects("东湖康养小镇项目、智能装备产业园项目、城北物流园项目3项计划参加集中签约。")
+    assert [f.name for f in facts] == ["东湖康养小镇项目", "智能装备产业园项目", "城北物流园项目"]
+    facts = projects("临港冷链物流园项目、海川数据中心项目,两项均于本月签约。")
+    assert [(f.name, f.stage) for f in facts] == [("临港冷链物流园项目", "签约"),
+                                                   ("海川数据中心项目", "签约")]
+    assert names("今年开工重点项目12个。") == []  # a count after one name counts a category
+
+
+def test_a_list_shares_its_head_across_a_de_phrase():
+    facts = projects("目前已有金石文旅创业园、云栖温泉酒店等一批超5亿元的大项目相继落地。")
+    assert [(f.name, f.stage) for f in facts] == [("金石文旅创业园", "签约"),
+                                                   ("云栖温泉酒店项目", "签约")]
+
+
+def test_a_deictic_subject_and_a_copula_name_the_works():
+    fact = one("本工程为北岸X205连接线,全长6公里。")
+    assert (fact.name, fact.quote) == ("北岸X205连接线", "本工程为北岸X205连接线")
+    assert names("该项目为省重点项目。") == []
+
+
+def test_verbs_of_a_visit_end_a_name():
+    assert names("书记现场协调解决项目推进中的困难,详细了解项目规划。") == []
+
+
+def test_parts_of_a_street_are_no_projects():
+    assert names("目前人行道铺设、非机动车道建设、绿化工程等正在推进中。") == []
+
+
+def test_a_school_before_deng_ends_in_its_head():
+    facts = projects("城东实验学校、育才高中等6所学校投入使用。")
+    assert [(f.name, f.stage) for f in facts] == [("城东实验学校", "投产"), ("育才高中", "投产")]
+
+
+def test_a_verb_naming_what_a_facility_does_stays_in_the_name():
+    assert names("推进城西社区卫生服务中心迁建项目。") == ["城西社区卫生服务中心迁建项目"]
+
+
+def test_anything_may_happen_on_the_works_site():
+    fact = one("全区在临江第二中学新建项目施工现场设立分会场。")
+    assert (fact.name, fact.stage) == ("临江第二中学新建项目", "在建")
+
+
+def test_resumed_works_are_under_way():
+    facts = projects("截至目前,已开复工恒润商业广场、金沙湾公园等重大项目18个。")
+    assert [(f.name, f.stage) for f in facts] == [("恒润商业广场项目", "在建"),
+                                                   ("金沙湾公园项目", "在建")]
+
+
+def test_expanding_a_park_is_work_on_it():
+    assert names("加快北湖化工产业园扩区步伐。") == ["北湖化工产业园扩区"]
+
+
+def test_who_invests_is_no_name():
+    assert names("全区计划实施政府投资、亿元以上企业投资项目30个。") == []
+
+
+def test_a_single_character_in_a_list_stands_for_a_level():
+    assert names("记者在国、省干道连接线施工现场看到。") == []
+
+
+def test_an_ordinal_school_name_is_no_list_marker():
+    assert names("加快推进第三十五中学改扩建工程。") == ["第三十五中学改扩建工程"]
+
+
+def test_the_category_closing_a_list_speaks_for_its_names():
+    facts = projects("其中体育馆改造、文昌书院等续建项目4项。")
+    assert [(f.name, f.stage) for f in facts] == [("体育馆改造项目", "在建"), ("文昌书院项目", "在建")]
+    fact = one("谋划建设滨湖会议中心等项目2项。")
+    assert (fact.name, fact.stage) == ("滨湖会议中心", "规划")
+    assert names("发展优质果蔬供应基地。") == []  # no verb, no list: no evidence
+
+
+def test_a_verb_after_the_place_belongs_to_the_subject():
+    fact = one("白石岭生态旅游带建设项目在城关镇举行开工仪式。")
+    assert (fact.name, fact.stage) == ("白石岭生态旅游带建设项目", "动工")
+
+
+def test_a_title_earned_is_no_site():
+    assert names("临港经开区成为全省首批外贸转型升级示范基地。") == []
+    assert names("城北产业新城获评全省首批数字化转型示范基地。") == []
+
+
+def test_a_place_in_a_de_modifier_governs_nothing():
+    fact = one("位于城南镇的华康医疗器械产业园开工建设。")
+    assert (fact.name, fact.stage) == ("华康医疗器械产业园", "动工")
+
+
+def test_industrialisation_projects_list_names_not_sectors():
+    assert names("新签约金穗生猪养殖场、丰源米业基地等农业产业化项目8个。") == [
+        "金穗生猪养殖场项目", "丰源米业基地"]
+
+
+def test_ceremony_verbs_end_a_name():
+    assert names("副县长出席仪式并见证项目签约,开发区举行重点项目签约仪式。") == []
+
+
+def test_a_space_after_a_number_is_no_clause_break():
+    assert names("民营企业 500 强宏远钢构项目正式签约。") == ["宏远钢构项目"]
+
+
+def test_a_firms_project_in_a_sector_is_named_and_a_sector_is_not():
+    fact = one("位于河口镇的瑞丰康养产业项目,投资额3.2亿元。")
+    assert (fact.name, fact.investment, fact.quote) == (
+        "瑞丰康养产业项目", 3.2, "瑞丰康养产业项目,投资额3.2亿元")
+    assert names("加快推进清洁能源产业项目布局,推动基础设施类项目开工。") == []
+
+
+def test_a_list_introduced_by_baokuo_takes_the_stage_of_its_introduction():
+    facts = projects("此次集中开工的项目包括:总投资8亿元的宏达物流园项目、总投资12亿元的"
+                     "城北交通枢纽及维保基地项目等。")
+    assert [(f.name, f.investment, f.stage) for f in facts] == [
+        ("宏达物流园项目", 8.0, "动工"), ("城北交通枢纽及维保基地项目", 12.0, "动工")]
+    facts = projects("参加签约的5个项目中,分别是城西开发区的智能单车基地项目、荣达技改项目。")
+    assert [(f.name, f.stage) for f in facts] == [("智能单车基地项目", "签约"),
+                                                   ("荣达技改项目", "签约")]
+
+
+def test_a_project_pushed_on_is_under_way_but_not_one_built_later():
+    facts = projects("恒瑞机械、华光电子等一批重点项目加快推进。")
+    assert {f.stage for f in facts} == {"在建"}
+    fact = one("投资6000万元的锦程工贸项目建成后将从事日用品加工。")
+    assert (fact.name, fact.stage) == ("锦程工贸项目", None)
+
+
+def test_an_amount_further_on_in_a_chain_of_clauses_about_a_project():
+    fact = one("据悉,青龙湾康养小镇项目总用地面积约60万平方米,总投资3.8亿元,首期投资5000万元。")
+    assert (fact.name, fact.investment) == ("青龙湾康养小镇项目", 3.8)
+    assert fact.quote == "青龙湾康养小镇项目总用地面积约60万平方米,总投资3.8亿元"
+    assert names("城东污水处理厂占地80亩,新建泵站2座,计划投资3亿元。") == []  # 泵站 between
+    assert names("滨江科技产业园规划面积5平方公里。") == []  # a measure is no evidence

@@ -169,6 +169,7 @@ def bad_files(tmp_path):
     files = {
         "empty.txt": b"",
         "binary.txt": bytes(range(256)) * 8,
+        "control.txt": "报告正文".encode("utf-8") + bytes(range(1, 32)) * 10,
         "undecodable.txt": bytes([0x81, 0x20]) * 400,
         "random.docx": os.urandom(2000),
         "truncated.docx": docx_file.read_bytes()[:3000],
@@ -188,6 +189,7 @@ def bad_files(tmp_path):
 @pytest.mark.parametrize("name, reason", [
     ("empty.txt", "empty file"),
     ("binary.txt", "binary file, not text"),
+    ("control.txt", "binary file, not text"),
     ("undecodable.txt", "cannot decode text (tried"),
     ("random.docx", "corrupt docx"),
     ("truncated.docx", "corrupt docx"),

@@ -1,7 +1,6 @@
 """The gazetteer: every division, its names, and finding them in text."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -47,11 +46,9 @@ def test_region_walks_up_to_its_province(gaz):
     assert gaz.get("429004").parent.name == "湖北省"
 
 
-def test_load_is_fast_and_cached():
+def test_load_is_cached():
     load_gazetteer.cache_clear()
-    t0 = time.perf_counter()
     first = load_gazetteer()
-    assert time.perf_counter() - t0 < 0.2
     assert load_gazetteer() is first
 
 
@@ -135,11 +132,27 @@ def test_province_short_form_is_the_usual_reading(gaz):
     assert names(gaz, "海南") == [("海南", "海南省", None)]
 
 
-def test_finding_mentions_is_fast(gaz):
+def test_finding_mentions_in_a_long_text(gaz):
     text = ("2023年，江门市新会区地区生产总值增长9%，鹤山市、台山市和开平市协同推进。"
             "乡村振兴和新兴产业持续发展，深圳市龙华区与海口市龙华区交流合作。") * 1500
-    t0 = time.perf_counter()
-    mentions = gaz.find_mentions(text)
-    elapsed = time.perf_counter() - t0
-    assert len(mentions) == 10 * 1500
-    assert elapsed < 0.5, elapsed
+    assert len(gaz.find_mentions(text)) == 10 * 1500
+
+
+def test_one_scan_of_an_article_finds_what_each_sentence_finds_alone(gaz):
+    text = ("江门市新会区召开会议。鹤山\n开平市龙口镇推进；台山路口改造。\n"
+            "广州市增城区与海口市龙华区合作𠀀江门")
+    cut = [0, 4, 11, 14, 25, 33, len(text)]           # some cuts fall inside names
+    spans = list(zip(cut, cut[1:]))
+    assert gaz.find_mentions_in(text, spans) == [gaz.find_mentions(text[a:b]) for a, b in spans]
+
+
+def test_every_name_is_found_among_characters_that_occur_in_no_name(gaz):
+    regions = [r for r in list(gaz.regions.values())[::7] if r.code not in gaz.qualified_only]
+    text = "".join(f"(😀{r.name}) ok;" for r in regions)
+    found = {(m.surface, c.code) for m in gaz.find_mentions(text) for c in m.candidates}
+    assert all((r.name, r.code) in found for r in regions)
+
+
+def test_a_full_city_name_at_the_very_end_of_a_text_is_found(gaz):
+    assert names(gaz, "泰安市") == [("泰安市", "泰安市", "山东省")]
+    assert names(gaz, "鹤山市")[0][:2] == ("鹤山市", "鹤山市")

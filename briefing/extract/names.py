@@ -34,9 +34,11 @@ _INNER_BREAK_RE = re.compile(r"[，,。；;！？]")
 # Longest quoted label or bracket kept inside a name; longer ones are speech or asides.
 _MAX_QUOTED = 30
 _MAX_BRACKET = 10
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?…]+|——|—|\s+")
+# Space next to a 、 or a digit is debris inside a phrase (A、 B; 500 强; 41 个), not a
+# break between headlines.
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?…]+|——|—|(?<![、\d])\s+(?![、\d])")
 _LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★\-]"
-                          r"|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]?)\s*")
+                          r"|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、])\s*")
 _COUNT = re.compile(rf"^(?:[\d.]+|[一二两三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")
 
 
@@ -58,7 +60,7 @@ _ADVERB_SET = frozenset(ADVERBS + CHAIN_ONLY_VERBS)
 _NOMINAL_RE = re.compile(alternation(NOMINAL_VERBS))
 _OPENER_RE = re.compile(f"(?:{alternation(OPENERS)})[，,]?")
 # An amount invested governs what follows like a verb (投资50亿元建设X, 总投资120亿元的X).
-INVESTMENT = (r"(?:总|计划|预计|拟|共|累计)?投资(?:额|总额)?(?:约|超|超过|近|达|逾|达到)?"
+INVESTMENT = (r"(?:估算|概算)?(?:总|计划|预计|拟|共|累计)?投资(?:额|总额)?(?:约|超|超过|近|达|逾|达到)?"
               r"(\d+(?:\.\d+)?)(亿|万)元(?:人民币)?")
 _INVESTMENT_RE = re.compile(INVESTMENT)
 _GENERIC_HEAD_RE = re.compile(f"^(?:{alternation(GENERIC_WORDS)})")
@@ -216,7 +218,10 @@ def cuts(clause: str, start: int = 0) -> list[Cut]:
 
 
 def _guarded(clause: str, m: re.Match) -> bool:
-    """以 before 及 is 以及, not 以: the guard characters say which words it starts."""
+    """以 before 及 is 以及, not 以: the guard characters say which words it starts;
+    and no single character governs right after a 、."""
+    if m.start() > 0 and clause[m.start() - 1] == "、":
+        return True  # after 、 comes the next listed noun (吕梁杭氧、并盛熔盐), not a verb
     nxt = clause[m.end():m.end() + 1]
     return bool(nxt) and nxt in SINGLE_CHARACTER_GUARDS.get(m.group(), "")
 

@@ -16,9 +16,9 @@ from briefing.extract.mentions import ArticleMemory, name_region
 from briefing.extract.names import (MASK, Cut, Frame, alternation, chain_before, frame,
                                     is_works, place_prefix, starts_with_count)
 from briefing.extract.sentences import Sentence
-from briefing.extract.vocab import (CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
+from briefing.extract.vocab import (APPROVAL_WORDS, CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
                                     GENERIC_POLICY_WORDS, IMPLEMENTING_WORDS, ISSUED_WORDS,
-                                    LABEL_ONLY_HEADS, LABEL_VERBS, MECHANISM_NAME_MAX,
+                                    LABEL_DETERMINERS, LABEL_ONLY_HEADS, LABEL_VERBS, MECHANISM_NAME_MAX,
                                     NOT_MECHANISMS, NOUNS_AFTER_POLICY_HEAD, OWNER_PREFIXES,
                                     PLAIN_POLICY_VERBS, POLICY_HEADS, QUOTED_ONLY_HEADS,
                                     TITLE_SUFFIXES)
@@ -28,7 +28,7 @@ _CATEGORY = dict(POLICY_HEADS)
 _HEAD = alternation([h for h, _ in POLICY_HEADS])
 _HEAD_RE = re.compile(_HEAD)
 # A clause can name a policy only if it holds a head or a title: the cheap test first.
-_ANY_POLICY_RE = re.compile(f"{_HEAD}|《|[一二三四五六七八九十]条")
+_ANY_POLICY_RE = re.compile(f"{_HEAD}|《|[一二三四五六七八九十\\d]条")
 # 三年行动计划, 建设行动实施方案: heads stack, and the last one names the category.
 _STACKED_HEAD_RE = re.compile(f"(?:{_HEAD})+")
 _LAST_HEAD_RE = re.compile(f"(?:{_HEAD})$")
@@ -47,11 +47,17 @@ _COUNTED_RE = re.compile(r"[“「]?([两二三四五六七八九十])大(战略
 _COUNTED_ITEM_MAX = 8
 _COUNT_ONLY_RE = re.compile(f"[两二三四五六七八九十]大(?:{_HEAD})")
 _ENUMERATION_RE = re.compile(r"、|以及|和|及|与")
+_CONJUNCTION_RE = re.compile(r"以及|和|及|与")
+# 稳经济47条, 助企纾困二十条: a count of rules (not 条例, 条件, 条款, 条线).
+_RULE_COUNT_RE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})条(?![例件款线])")
 _OWNER_RE = re.compile(f"^(?:{alternation(OWNER_PREFIXES)})")
+_OWNERS_LONGEST_FIRST = sorted(OWNER_PREFIXES, key=len, reverse=True)
 _YEARS_RE = re.compile(r"^[一二三四五六七八九十\d]+年")
 _GENERIC_OPEN_RE = re.compile(f"^(?:{alternation(GENERIC_POLICY_WORDS)})")
 _GENERIC_CLOSE_RE = re.compile(f"(?:{alternation(GENERIC_POLICY_WORDS)})$")
-_PLAIN_FOLLOW_RE = re.compile(r"^(?:$|[、和及与等为]|方面|不动摇|落地|见效|的实施)")
+# What may follow a plain name: a list, a copula, its implementation, its work
+# (链长制工作), or 中 closing 在…中.
+_PLAIN_FOLLOW_RE = re.compile(r"^(?:$|[、和及与等为]|方面|不动摇|落地|见效|的实施|工作|中$)")
 
 # Particles end a name but are no evidence of anything (听取了《…》).
 _PARTICLES = ("了", "的")
@@ -92,7 +98,7 @@ def _clause_candidates(text: str, prepared: Frame, cs: int, ce: int) -> list[_Ca
     start, found = prepared.clause_cuts(cs, ce)
     out: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
-    for finder in (_titles, _quoted, _counted, _plain):
+    for finder in (_titles, _quoted, _counted, _numbered, _plain):
         for cand in finder(clause, clause_m, start, found):
             if any(a < cand.end and cand.start < b for a, b in taken):
                 continue
@@ -139,7 +145,10 @@ def _titles(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_C
         last_end = m.end()
         if not _TITLE_END_RE.search(m.group(1)):
             continue
-        chain_start, status_text = _governing(clause_m, found, group_start, start)
+        owner = next((o for o in _OWNERS_LONGEST_FIRST
+                      if clause.endswith(o, start, group_start)), "")
+        # 落实省政府《…》: the verbs stand before the owner, and the owner says whose it is
+        chain_start, status_text = _governing(clause_m, found, group_start - len(owner), start)
         after = clause[m.end():m.end() + 8]
         out.append(_Candidate(m.start(), m.end(), m.group(1).strip(), "document",
                               min(chain_start, m.start()), status_text + "|" + after))
@@ -152,6 +161,8 @@ def _quoted(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_C
     for run in _QUOTE_RUN_RE.finditer(clause):
         if clause[max(0, run.start() - 2):run.start()] in LABEL_VERBS:
             continue
+        if clause[run.start() - 1:run.start()] == "等":
+            continue  # 《A》《B》等“1+2”方案: the label sums up the list, it adds no policy
         shared, category, end = _shared_head(clause, clause_m, found, run.end())
         prefix_start = _prefix_start(clause_m, found, run.start(), start)
         prefix = _strip_owner(clause[prefix_start:run.start()])
@@ -180,8 +191,11 @@ def _shared_head(clause: str, clause_m: str, found: list[Cut], pos: int) -> tupl
         return "", "", pos
     if m.group(1) and modifier or modifier.startswith(GENERIC_POLICY_OPENINGS):
         return "", "", pos  # “政银保”等一系列措施: examples of something generic
-    if any(v in modifier for v in IMPLEMENTING_WORDS + CREATION_WORDS):
-        return "", "", pos  # a verb between label and head: 产业集群实施标准领航工程
+    # A verb and its object between label and head (产业集群实施标准领航工程): the label is
+    # no part of the name.  A verb right before the head compounds with it (工作推进方案).
+    if any(v in modifier and not modifier.endswith(v)
+           for v in IMPLEMENTING_WORDS + CREATION_WORDS):
+        return "", "", pos
     return clause[m.start(2):m.end()], _category(m.group(3)), m.end()
 
 
@@ -203,16 +217,23 @@ def _own_head(content: str) -> str | None:
 
 
 def _prefix_start(clause_m: str, found: list[Cut], pos: int, start: int) -> int:
-    """Where the words qualifying a quoted label start: after the last governing word."""
+    """Where the words qualifying a quoted label start: after the last governing word,
+    and after an earlier name it is listed with (出台《A》和2022年“B”方案)."""
     before = [c for c in found if c.end <= pos]
     left = before[-1].end if before else start
     gap = clause_m[left:pos]
-    cut = max(gap.rfind("、"), gap.rfind("”"), gap.rfind("」"))
-    return left + cut + 1 if cut >= 0 else left
+    cut = max(gap.rfind(mark) for mark in "、”」》")
+    if cut < 0:
+        return left
+    joined = _CONJUNCTION_RE.match(gap, cut + 1)
+    return left + (joined.end() if joined else cut + 1)
 
 
 def _strip_owner(prefix: str) -> str:
-    """省委“百县千镇万村…工程” is the province's programme; its name starts at the quote."""
+    """省委“百县千镇万村…工程” is the province's programme; its name starts at the quote,
+    as it does after a determiner (该“链长制”)."""
+    if prefix.endswith(LABEL_DETERMINERS):
+        return ""
     owner = place_prefix(prefix) if prefix else ""
     rest = prefix[len(owner):]
     m = _OWNER_RE.match(rest)
@@ -278,6 +299,40 @@ def _plain(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Ca
     return out
 
 
+def _numbered(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Candidate]:
+    """出台稳经济47条、助企纾困22条等措施: a package of numbered rules named by its aim.
+
+    Listed packages take the verb of the first; the verb must make or apply a document.
+    """
+    out: list[_Candidate] = []
+    listed: dict[int, tuple[list[Cut], int]] = {}  # package end -> its verbs, quote start
+    for m in _RULE_COUNT_RE.finditer(clause_m, start):
+        # after 、 and a listed package, the name runs to the count, verbs and all
+        # (民营企业参与政府投资项目13条); otherwise it starts after the last verb or 和
+        previous = [end for end in listed if clause_m.startswith("、", end)
+                    and "、" not in clause_m[end + 1:m.start()]]
+        if previous:
+            left = previous[-1] + 1
+            verbs, quote_start = listed[previous[-1]]
+        else:
+            left = max([c.end for c in found if c.end <= m.start()] + [start])
+            verbs = chain_before(found, left)
+            quote_start = verbs[0].start if verbs else left
+            left = max([left] + [sep.end() for sep in
+                                 _ENUMERATION_RE.finditer(clause_m, left, m.start())])
+        modifier = clause[left:m.start()]
+        if len(modifier) < 2 or MASK in clause_m[left:m.end()] or _generic(modifier) \
+                or _LAST_HEAD_RE.search(modifier) or modifier.startswith(GENERIC_POLICY_OPENINGS):
+            continue  # 政策措施10条 counts measures; it names no package
+        words = "".join(c.word for c in verbs)
+        if not any(v in words for v in PLAIN_POLICY_VERBS["document"] + IMPLEMENTING_WORDS):
+            continue
+        listed[m.end()] = (verbs, quote_start)
+        out.append(_Candidate(left, m.end(), clause[left:m.end()], "document", quote_start,
+                              clause_m[start:verbs[-1].end]))
+    return out
+
+
 def _mechanism_joins(clause_m: str, left: int, pos: int) -> list[int]:
     """河长制湖长制: one mechanism name ends where the next one starts."""
     return [m.end() for m in _JOINED_MECHANISM_RE.finditer(clause_m, left, pos)
@@ -322,8 +377,11 @@ def _is_mechanism(name: str) -> bool:
 
 
 def _status(text: str, tense: str | None) -> str | None:
-    """drafting before issued (研究讨论了 is not issued), issued before implementing;
-    制定/出台 is done in a review (tense "actual") and to do in a plan."""
+    """an approval first (审议并原则通过), then drafting before issued (研究讨论了 is not
+    issued), issued before implementing; 制定/出台 is done in a review (tense "actual")
+    and to do in a plan."""
+    if any(w in text for w in APPROVAL_WORDS):
+        return "issued"
     if any(w in text for w in DRAFTING_WORDS):
         return "drafting"
     if any(w in text for w in ISSUED_WORDS):

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from briefing.extract.names import alternation, is_generic
 from briefing.extract.vocab import (COUNT_CLASSIFIERS, HEAD_SUFFIXES, NOT_HEADS,
                                     NUMBERED_SCHOOL, POLICY_HEADS, PREDICATE_ADVERBS,
-                                    PROCESS_NOUNS, PROJECT_HEADS, STATIVE_VERBS, WORKS_SUFFIXES)
+                                    MEASURE_PREDICATES, PROCESS_NOUNS, PROGRESS_PREDICATES,
+                                    SITE_NOUNS, PROJECT_HEADS, STATIVE_VERBS, WORKS_SUFFIXES)
 
 # Head nouns are literals; numbered schools (一中, 八小) are a pattern of their own,
 # searched apart because one non-literal branch makes re scan the literals slowly.
@@ -33,7 +34,13 @@ PROCESS = alternation(PROCESS_NOUNS)
 _TIME = (r"(?:今年|明年|年内|年底前?|年中|上半年|下半年|[一二三四]季+度?(?:前)?"
          r"|\d{1,2}月(?:底|份|中旬|下旬|上旬)?前?|\d{4}年(?:底|内)?前?|尽快|早日)")
 _FOLLOW_RE = re.compile(
-    rf"^(?:(?:{PROCESS})(?:(?:及|和|与|、)[^、]{{0,10}}?(?:{PROCESS}))?|{_TIME}+)?$")
+    rf"^(?:(?:{PROCESS})(?:(?:及|和|与|、)[^、]{{0,10}}?(?:{PROCESS}))?"
+    rf"(?:{alternation(PROGRESS_PREDICATES)})?|{_TIME}+)?$"
+    # on the site anything may happen (X项目施工现场设立分会场); a measure is said of it
+    rf"|^(?:{alternation(SITE_NOUNS + MEASURE_PREDICATES)})")
+# A count after a list resumes it as the subject of what follows (A项目、B项目3项计划签约);
+# after a single name it counts a category instead (开工重点项目10个).
+_RESUMING_COUNT_RE = re.compile(r"^(?:\d+|[一二两三四五六七八九十]+)[项个]$")
 # A bracket after a name is an aside when it holds figures (总投资35亿元, 2023—2025年);
 # otherwise it is part of the name (保税物流中心(B型)).
 _ASIDE_RE = re.compile(r"\d|投资|占地|面积")
@@ -44,8 +51,8 @@ _ADVERB_RE = re.compile(f"^(?:{alternation(PREDICATE_ADVERBS)})")
 _STATIVE_RE = re.compile(alternation(STATIVE_VERBS))
 _NOT_ETC = "高平同对均初中特优上下劣相次超头一二三"
 _COUNT_TAIL_RE = re.compile(rf"(?:[\d.]+|[两二三四五六七八九十百千几多]+)[{COUNT_CLASSIFIERS}]")
-_SECTOR_WORDS = ("行业", "领域", "企业", "集群", "一批", "一系列", "若干")
-_SECTOR_RE = re.compile(f"产业(?!{alternation(list(PROJECT_HEADS))})")
+_SECTOR_WORDS = ("行业", "领域", "企业", "集群")
+_SECTOR_RE = re.compile(f"产业(?!化|{alternation(list(PROJECT_HEADS))})")  # not 产业化项目
 # After a name, 等 and a word that is no head closes the list (厦门新机场、福厦高铁等重大设施).
 _ETC_TAIL_RE = re.compile(r"^等[^、，]{0,10}$")
 # A listed item ending in a policy head is a plan, not a project (纳入“十四五”规划等重大项目).
@@ -92,7 +99,8 @@ def parse_group(clause: str, original: str, start: int, end: int) -> Group | Non
         covered = he
         rest = _skip_aside(text, original[start:end], he)
         adverb = _ADVERB_RE.match(rest)
-        if _FOLLOW_RE.match(rest) or (adverb and not _STATIVE_RE.match(rest, adverb.end())):
+        if _FOLLOW_RE.match(rest) or (adverb and not _STATIVE_RE.match(rest, adverb.end())) \
+                or ("、" in text[:m.start()] and _RESUMING_COUNT_RE.match(rest)):
             np_end = he
             break
     if np_end < 0:
@@ -179,6 +187,8 @@ def _split_items(text: str, head_ends: dict[int, str]) -> list[Item]:
             pieces.append((last, m.start()))
             last = m.end()
     pieces.append((last, len(text)))
+    if any(b - a == 1 for a, b in pieces[:-1]):
+        return []  # 国、省干道连接线: one character stands for a level, the list for categories
     head = head_ends[len(text)]
     tail = _tail(text, pieces[-1], head_ends)
     if tail is not None:
@@ -189,7 +199,7 @@ def _split_items(text: str, head_ends: dict[int, str]) -> list[Item]:
     shared = _shared_start(text, len(text) - len(head))
     items: list[Item] = []
     for n, (a, b) in enumerate(pieces):
-        if b <= a or text[a] in "等、和及与":
+        if b <= a or text[a] in "等、":
             continue
         if b in head_ends:
             items.append(Item(a, b, head_ends[b]))
@@ -231,7 +241,8 @@ def _tail(text: str, last_piece: tuple[int, int], head_ends: dict[int, str]) -> 
     a, b = last_piece
     piece = text[a:b]
     for m in re.finditer("等", piece):
-        if m.start() > 0 and piece[m.start() - 1] not in _NOT_ETC:
+        if m.start() > 0 and (piece[m.start() - 1] not in _NOT_ETC
+                              or a + m.start() in head_ends):  # 世外高中|等 (not 高|中等)
             return a + m.start()
     if a > 0:  # a count closes a list (A、B两个…产业园), not a single name
         for m in _COUNT_TAIL_RE.finditer(piece):
@@ -245,4 +256,6 @@ def _sector_tail(tail: str) -> bool:
     (but 等重大产业项目 lists projects)."""
     m = HEAD_RE.search(tail)
     modifiers = tail[:m.start()] if m else tail
-    return any(w in modifiers for w in _SECTOR_WORDS) or bool(_SECTOR_RE.search(modifiers))
+    # searched in the whole tail: 农业产业项目 lists projects, 未来产业和园区 sectors
+    sector = any(s.start() < len(modifiers) for s in _SECTOR_RE.finditer(tail))
+    return sector or any(w in modifiers for w in _SECTOR_WORDS)

@@ -70,7 +70,8 @@ def looks_like_heading(line: str) -> bool:
 def split_sentences(article: Article) -> list[Sentence]:
     """Paragraphs are lines; sentences end at 。！？；. Headings become context."""
     out: list[Sentence] = []
-    headings: list[str] = []
+    headings: tuple[str, ...] = ()   # the last three, innermost last
+    same = article.text is article.plain   # Simplified: a span's verbatim text is its plain text
     pos = 0
     for par_no, line in enumerate(article.plain.split("\n")):
         line_start = pos
@@ -79,19 +80,21 @@ def split_sentences(article: Article) -> list[Sentence]:
             continue
         if looks_like_heading(line) and not _LIST_MARK.match(line):
             heading = line.strip()
-            headings = (headings + [heading])[-3:]
+            headings = (headings + (heading,))[-3:]
             lead = len(line) - len(line.lstrip())
             out.append(Sentence(
-                text=line.strip(),
-                original=article.text[line_start + lead: line_start + lead + len(heading)],
+                text=heading,
+                original=heading if same else article.text[line_start + lead:
+                                                           line_start + lead + len(heading)],
                 start=line_start + lead,
                 paragraph=par_no,
                 heading=heading,
-                headings=tuple(headings),
+                headings=headings,
                 is_heading=True,
             ))
             continue
         last = 0
+        current = headings[-1] if headings else ""
         pieces = [m.end() for m in _SENTENCE_END.finditer(line)]
         if not pieces or pieces[-1] < len(line):
             pieces.append(len(line))
@@ -103,11 +106,11 @@ def split_sentences(article: Article) -> list[Sentence]:
                 s0 = line_start + last + lead
                 out.append(Sentence(
                     text=body,
-                    original=article.text[s0:s0 + len(body)],
+                    original=body if same else article.text[s0:s0 + len(body)],
                     start=s0,
                     paragraph=par_no,
-                    heading=headings[-1] if headings else "",
-                    headings=tuple(headings),
+                    heading=current,
+                    headings=headings,
                 ))
             last = end
     return out

@@ -22,7 +22,7 @@ PROJECT_HEADS: dict[str, int] = {
     "基地": 2, "走廊": 1, "生产线": 1, "厂房": 1, "站房": 1, "厂": 1, "科创谷": 1, "智谷": 1,
     "硅谷": 1, "药谷": 1, "数谷": 1, "光谷": 1, "创新谷": 1, "工业城": 1, "科技城": 1, "科学城": 1, "大学城": 1,
     "职教城": 1, "物流城": 1, "汽车城": 1, "智造城": 1, "产业城": 1, "商贸城": 1,
-    "会展城": 1, "食品岛": 0, "岛": 0,
+    "会展城": 1, "创业园": 1, "文化园": 1, "软件园": 2, "食品岛": 0, "岛": 0,
     # transport
     "号线": 2, "快线": 2, "市域铁路": 2, "通道": 2, "铁路": 2, "高铁": 2, "城际": 2, "城际铁路": 2, "轻轨": 2, "地铁": 2,
     "高速公路": 2, "高速": 2, "快速路": 2, "快速通道": 2, "公路": 2, "国道": 2,
@@ -69,13 +69,16 @@ WORKS_WORDS = ("河道", "航道", "复航", "通航", "水库", "水利", "供�
                "电站", "场站", "厂房", "大楼", "场馆", "校舍", "灌区", "渠")
 # Works words after a head that name a project of their own (广巴铁路扩能改造,
 # 成渝高速公路扩容), where 建设 after a head is only the process.
-WORKS_SUFFIXES = ("快速化改造", "扩能改造", "提质改造", "升级改造", "提升改造", "改扩建", "扩建", "扩容",
+WORKS_SUFFIXES = ("快速化改造", "扩能改造", "提质改造", "升级改造", "提升改造", "改扩建", "扩建", "扩容", "扩区",
                   "扩能", "改造", "复线", "改线", "提质")
 # Sector-of-projects endings: 清洁能源产业项目, 水风光重大能源项目 are categories.
 CATEGORY_ENDINGS = ("产业项目", "类项目", "领域项目", "行业项目", "产业重点项目",
                     "产业重大项目")
 
 # --- words that end a name on its left --------------------------------------
+# Governing verbs that also name what a facility does when a head follows them
+# (社区卫生服务中心, 农业研究中心): there they are part of the name.
+FACILITY_VERBS = ("服务", "研究")
 # Verbs and adverbs that govern a project or policy.  A name never contains one
 # of these, so the name starts after the last one before its head (projects) or
 # after the verb chain that opens the clause (policies).
@@ -93,7 +96,10 @@ GOVERNING_VERBS = (
     "完成", "投用", "新开工", "建成投用", "改建", "迁建", "做好", "确保", "抓", "提速实施",
     "加快实施", "提速建设", "位于", "进入", "共有", "拥有", "建有", "设有", "涉及", "包括",
     "包含", "涵盖", "仍有", "还有", "另有", "贯通", "投入试运营", "投入试运行", "试运营",
-    "试运行", "是", "为", "到", "赴", "在", "与", "把", "对",
+    "试运行", "完工", "助推", "发布", "修订", "新修订", "协调解决", "帮助解决", "已有",
+    "了解", "听取", "查看", "察看", "贯彻落实", "贯彻", "开复工", "复工",
+    "获批", "获评", "入选", "被评为", "评为", "列为", "荣获", "见证", "举行", "举办", "召开",
+    "是", "为", "到", "赴", "在", "与", "把", "对",
     "以", "向", "即", "并", "将", "了", "举全区之力", "举全市之力", "举全县之力", "举全省之力",
 )
 # Adverbs end a name only when a verb follows them (积极建设X, 顺利封顶); alone
@@ -122,7 +128,7 @@ SINGLE_CHARACTER_GUARDS = {"了": "解", "以": "及来上下后前外内便期�
 OPENERS = ("此次", "本次", "上半年", "下半年", "全年", "年初", "年底", "近年", "目前", "当前",
            "现在", "今年", "去年", "明年", "近年来", "近日", "日前", "同时",
            "此外", "另外", "其中", "接下来", "下一步", "未来", "随后", "随着", "截至目前",
-           "预计", "据悉", "据介绍", "近期", "年内", "今后")
+           "预计", "据悉", "据介绍", "据了解", "近期", "年内", "今后")
 # Verbs that describe a site instead of acting on it (合作区已有17家企业落户).
 STATIVE_VERBS = ("有", "已有", "拥有", "共有", "位于", "占地", "面积", "达", "达到", "约",
                  "是", "为", "属于", "包括", "涵盖", "总", "在")
@@ -130,8 +136,16 @@ STATIVE_VERBS = ("有", "已有", "拥有", "共有", "位于", "占地", "面�
 # right before them (加快建设X, 谋划建设X); elsewhere they are part of the name
 # (林相改造提升建设绿美新会工程).
 NOMINAL_VERBS = ("建设", "改造")
+# 本工程为天场S328连接线: a deictic works subject and a copula name the works.
+DEICTIC_WORDS = ("本", "该", "此", "这一", "这个")
+WORKS_SUBJECTS = ("工程", "项目", "工程项目")
+COPULAS = ("为", "是")
+# After these a noun phrase is a title the subject earns (成为首批…示范园区), not a site.
+ROLE_VERBS = ("成为", "获批", "获评", "入选", "被评为", "评为", "列为", "荣获")
 # After these a noun phrase is a place something happens in, not the project.
 LOCATIVES = ("到", "赴", "在", "位于", "落户", "入驻", "落地", "来到", "走进")
+# Prepositions of place after a subject: the verb comes after the place (X项目在Y开工).
+LOCATIVE_PREPOSITIONS = ("在", "于")
 # Prepositions whose object is a partner or a yardstick, not the thing built.
 PARTNER_PREPOSITIONS = ("与", "同", "跟", "向", "对")
 
@@ -156,9 +170,13 @@ GENERIC_WORDS = (
     "同类", "以上", "其他", "其它", "其余", "所有", "全部", "部分", "多数", "大量", "诸多", "众多",
     "科研", "课题", "合作", "公益", "培训", "扶贫", "援建", "服务业", "文化", "体育", "教育",
     "医疗", "卫生", "养老", "住房", "安居", "保障性", "市政", "环境", "治理", "改造", "提升",
-    "升级", "技改", "数字化", "智能化", "绿色", "低碳", "节能", "新能源", "新材料", "生物医药",
+    "升级", "技改", "数字化", "智能化", "绿色", "低碳", "节能", "清洁", "新能源", "新材料", "生物医药",
     "电子信息", "汽车", "装备", "化工", "食品", "纺织", "金融", "康养", "研发", "孵化", "双创",
     "人才", "招商引资", "内资", "研学", "实践", "科普", "生产", "加工", "供应", "建设项目",
+    # parts of a street that a work improves, not the work's name (绿化工程, 人行道工程)
+    "绿化", "亮化", "美化", "硬化", "人行道", "非机动车道", "机动车道", "车道", "路面",
+    # who invests says what kind of project, not which (企业投资项目)
+    "企业", "政府", "投资",
 )
 # Evaluative words: a phrase with one of these is a goal or a role (打造国内一流的
 # 食品工业基地, 重要承载区), not the name of a site.
@@ -167,6 +185,10 @@ EVALUATIVE_WORDS = ("重要", "一流", "高水平", "世界级", "标杆", "最
 # …and phrases opening with a quality are goals too (高端精细化工生产基地).
 EVALUATIVE_OPENINGS = ("高端", "现代化", "高品质", "高标准", "高能级", "智慧化", "全国性",
                        "区域性", "综合性")
+# Numerals of a slogan that counts kinds of work (“两重一实”项目, “双百”项目, “三个一批”):
+# a short quoted label with two of these abbreviates categories, it names no site.
+SLOGAN_NUMERALS = "一二两三四五六七八九十百千万双"
+SLOGAN_MAX = 6
 # A count or quantifier before a head turns it into a category (两个产业园,
 # 151个项目, 一批项目, 三大战略).
 COUNT_CLASSIFIERS = "个项家座所条处大批类期"
@@ -174,9 +196,20 @@ COUNT_CLASSIFIERS = "个项家座所条处大批类期"
 # --- what may follow a project name ------------------------------------------
 # Process nouns that close a project phrase (X建设进度, X前期工作).
 PROCESS_NOUNS = ("建设进度", "建设情况", "建设工作", "建设步伐", "建设契机", "开发建设",
-                 "建设", "进度", "前期工作", "规划编制", "规划建设", "规划", "征地",
+                 "建设", "进度", "步伐", "前期工作", "规划编制", "规划建设", "规划", "征地",
                  "工作", "情况", "土建", "设备安装", "主体工程", "主体结构", "主体", "施工",
-                 "招标", "选址", "环评", "规划设计")
+                 "招标", "选址", "环评", "规划设计", "进展",
+                 # the site itself: 在X项目现场 visits the works, it is not a place name
+                 "建设现场", "施工现场", "现场", "工地")
+# Nouns of the works site after a name: 在X项目现场 is a visit to the works (X is
+# the project, not the place), and a site means the works are under way.
+SITE_NOUNS = ("建设现场", "施工现场", "现场", "工地")
+# Measures that may follow a name as its predicate (X项目总用地面积约83万平方米,总投资…):
+# they prove nothing, but the amount further on in the same chain of clauses is the name's.
+MEASURE_PREDICATES = ("总用地面积", "用地面积", "占地面积", "占地", "总建筑面积", "建筑面积",
+                      "规划面积", "全长", "总长")
+# Predicates of progress after a process noun: X项目进展顺利, X建设进展良好.
+PROGRESS_PREDICATES = ("顺利", "良好", "迅速", "较快", "平稳", "有序", "加快")
 # Enumeration separators.  A 、 always separates; the conjunctions only after a
 # complete name (X中心和Y基地), since 及 and 和 also join words inside one name
 # (全国水系连通及水美乡村项目).
@@ -190,7 +223,8 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("编制", "规划"), ("签约", "签约"), ("落户", "签约"), ("落地", "签约"),
     ("开工", "动工"), ("动工", "动工"), ("启动建设", "动工"), ("启动", "动工"),
     ("上马", "动工"), ("加快建设", "在建"), ("在建", "在建"), ("续建", "在建"),
-    ("封顶", "在建"), ("征地", "在建"), ("建好", "在建"), ("进度", "在建"), ("试产", "投产"), ("投产", "投产"),
+    ("封顶", "在建"), ("征地", "在建"), ("开复工", "在建"), ("复工", "在建"), ("进展", "在建"), ("现场", "在建"),
+    ("工地", "在建"), ("引进", "签约"), ("招引", "签约"), ("建好", "在建"), ("进度", "在建"), ("试产", "投产"), ("投产", "投产"),
     ("投入运营", "投产"), ("投入使用", "投产"), ("投用", "投产"), ("试运营", "投产"),
     ("试运行", "投产"), ("贯通", "建成"), ("建成", "建成"), ("通车", "建成"),
     ("竣工", "建成"), ("验收", "建成"), ("完工", "建成"),
@@ -198,13 +232,19 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
 # Stage words that count only before the name: 完成X建设 is done, but in
 # X已完成建设进度的50% the work goes on.
 BEFORE_ONLY_STAGE_WORDS: tuple[tuple[str, str], ...] = (("完成", "建成"),)
+# Verbs that, closing a clause about a project, say it is under way (X项目加快推进);
+# before a name (推进X) they say nothing of its stage.
+PUSHED_ON_VERBS = ("推进", "实施")
+# Words that introduce a list of names; the stage words before them are the list's
+# (此次集中开工的项目包括：A、B).
+INTRODUCERS = ("包括", "分别是", "分别为", "主要有", "分别有")
 # How strongly the verbs around a phrase say it is a construction project:
 # building and stage verbs (2) or verbs that push any kind of work along (1).
 BUILD_VERBS = ("建设", "新建", "续建", "扩建", "改建", "迁建", "兴建", "建成", "建好", "开工",
                "贯通", "试运营", "试运行", "完成",
                "动工", "投产", "投用", "新开工",
                "试产", "竣工", "通车", "封顶", "签约", "落户", "落地", "投入运营", "投入使用",
-               "验收", "上马", "启动", "开通", "征地")
+               "验收", "完工", "开复工", "复工", "上马", "启动", "开通", "征地")
 PUSH_VERBS = ("推进", "推动", "加快", "加速", "力促", "抓好", "抓实", "共建", "打造", "实施",
               "做大做强", "做强", "申报", "创建", "扩容", "完善", "激活",
               "铺开", "争取", "力争", "加大", "谋划", "规划", "提速", "成为")
@@ -238,10 +278,12 @@ MECHANISM_NAME_MAX = 10
 OWNER_PREFIXES = ("党中央", "中央", "国务院", "国家", "省委省政府", "省委", "省政府", "市委市政府",
                   "市委", "市政府", "区委", "区政府", "县委", "县政府", "全省", "全市", "全区",
                   "全县", "省", "市", "区", "县")
+# Determiners before a quoted label point back at it (该“链长制”); they are no part of its name.
+LABEL_DETERMINERS = ("这一", "这个", "这项", "该项", "此项", "上述", "该", "此", "这", "本")
 # 《》 titles that end in one of these are policy documents (not newspapers,
 # books or songs).  A trailing (暂行)/(2022-2024) is allowed.
 TITLE_SUFFIXES = ("方案", "意见", "办法", "措施", "规划", "条例", "协议", "规定", "细则",
-                  "纲要", "计划", "行动", "工程", "决定", "通知", "指引", "指南", "清单",
+                  "纲要", "计划", "行动", "工程", "决定", "通知", "指引", "指南", "清单", "要点",
                   "政策", "条", "法", "标准", "制度", "机制", "战略", "规则", "公约", "守则")
 # Common words ending in 制 that are not mechanisms.
 NOT_MECHANISMS = ("机制", "体制", "控制", "限制", "编制", "管制", "抑制", "压制", "研制",
@@ -257,21 +299,25 @@ LABEL_VERBS = ("作为", "列为", "列入", "纳入", "称为", "誉为", "当�
 
 # Status of a policy from the verbs before it: drafting words are checked
 # first (研究讨论了 is still drafting), then issued, then implementing.
+# A meeting's approval settles a document whatever else the clause says (审议并原则通过).
+APPROVAL_WORDS = ("审议通过", "原则通过", "审定通过", "表决通过", "批准通过")
 DRAFTING_WORDS = ("研究制定", "正在制定", "正制定", "酝酿", "研究讨论", "起草", "征求意见",
-                  "拟出台", "拟制定", "将出台", "将制定", "谋划", "正在研究")
+                  "拟出台", "拟制定", "将出台", "将制定", "谋划", "正在研究",
+                  # a meeting that deliberates a draft has not issued it
+                  "审议", "讨论", "送审稿", "征求意见稿")
 ISSUED_WORDS = ("审议通过", "印发", "签订", "签署", "颁布", "发布", "出台了", "制定了",
-                "已出台", "已制定", "已经制定", "已经出台", "通过了", "正式实施")
-CREATION_WORDS = ("制定", "出台", "编制", "建立", "推出", "印发")
+                "已出台", "已制定", "已经制定", "已经出台", "通过了", "正式实施", "新修订")
+CREATION_WORDS = ("制定", "出台", "编制", "建立", "推出", "印发", "修订")
 IMPLEMENTING_WORDS = ("深入实施", "实施", "落实", "推进", "推动", "深化", "推行", "推广",
                       "开展", "执行", "坚持", "发挥", "完善", "健全", "用好", "结合", "实行",
-                      "启动")
+                      "启动", "助推", "贯彻")
 # What must govern an unquoted name: a programme is carried out, a document is
 # made or issued, a mechanism is set up or applied.
 PLAIN_POLICY_VERBS = {
-    "programme": DRAFTING_WORDS + ISSUED_WORDS + CREATION_WORDS + IMPLEMENTING_WORDS,
+    "programme": DRAFTING_WORDS + ISSUED_WORDS + CREATION_WORDS + IMPLEMENTING_WORDS + ("完成",),
     "document": DRAFTING_WORDS + ISSUED_WORDS + CREATION_WORDS,
     "mechanism": CREATION_WORDS + ("实施", "落实", "推行", "推广", "实行", "探索", "深化",
-                                   "全面推行", "健全"),
+                                   "全面推行", "健全", "推进", "助推"),
 }
 # Words that say nothing of which policy is meant: a name made only of these
 # (发展战略, 支持措施, 工作方案) is generic.
@@ -285,4 +331,4 @@ GENERIC_POLICY_WORDS = ("发展", "工作", "有关", "相关", "配套", "具�
 # Determiners that make a policy phrase generic (一系列措施, 各类政策措施).
 GENERIC_POLICY_OPENINGS = ("各类", "各项", "一系列", "系列", "相关", "有关", "这些", "该",
                            "此", "一批", "多项", "上述", "各级", "若干", "专门", "配套", "本",
-                           "一揽子", "这项", "此项")
+                           "一揽子", "这项", "此项", "如下", "以下")

@@ -69,5 +69,9 @@ def decode_bytes(data: bytes, name: str) -> str:
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return control > CONTROL_MAX * len(head)
+
+
+# Control bytes that plain text does not hold (tab, newlines, form feed and escape it may).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))

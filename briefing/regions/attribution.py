@@ -39,6 +39,7 @@ DEICTIC_LEVEL = {
     "我旗": "旗", "全旗": "旗", "本旗": "旗",
 }
 ANAPHORA_LEVEL = {"该省": "省", "该市": "市", "该区": "区", "该县": "县", "该州": "州"}
+_REFERRING = re.compile("|".join([*DEICTIC_LEVEL, *ANAPHORA_LEVEL]))
 
 # Words that begin a predicate right after its subject: adverbs, auxiliaries,
 # prepositions and the verbs of work reports. A region followed by one of these
@@ -61,6 +62,8 @@ PREDICATE_STARTS = tuple(sorted((
     "增长", "增速", "下降", "达到", "突破", "同比", "比上年", "不仅", "不断",
     ":", "：", "】", "]",  # a label: 蓬江区：…, 【蓬江区】…
     "委", "政府", "人民政府", "人大", "政协", "各级", "各地", "上下",
+    "强力", "扎实", "奋力", "狠抓", "精心", "统筹", "深化", "强化", "开展", "启动", "谋划",
+    "举办", "审议", "部署", "实行", "推行", "探索", "加大", "做好",
 ), key=len, reverse=True))
 
 # Nouns that begin with one of those characters: 江门能源集团, 广东应急管理厅
@@ -71,9 +74,11 @@ NOUNS_NOT_PREDICATES = (
     "有色", "可再生",
 )
 
-# A bare level word right before a quoted or titled name: the programme of
-# that government (省“双十”战略). 全省/该市 are not owners.
-_LEVEL_OWNER = re.compile(r"(?<![全该])([省市区县州])(?=[“\"《「])")
+# A bare level word right before a quoted or titled name, or the body that
+# issued a title: the programme or document of that government (省“双十”战略,
+# 省政府《…》). 全省/该市 are not owners.
+_LEVEL_OWNER = re.compile(r"(?<![全该])([省市区县州])(?:(?=[“\"《「])|(?:委|政府|人民政府"
+                          r"|委办公厅|政府办公厅|委办|政府办)(?=《))")
 
 # Openers that may stand before a clause's subject: list numbers, time words
 # and connectives (今年,新会区… / 同时,江海区… / 7.力争…).
@@ -115,7 +120,7 @@ class _Section:
 def attribute(article: Article, sentences: list[Sentence]) -> None:
     """Set `region` and `mentions` on every sentence, and `article.regions`."""
     gaz = load_gazetteer()
-    found = [gaz.find_mentions(s.text) for s in sentences]
+    found = _mentions(gaz, article, sentences)
     paper = _paper_city(gaz, article, sentences, found)
     # Regions named without ambiguity anywhere in the article settle the
     # ambiguous ones (龙华区 in an article that also says 深圳).
@@ -123,15 +128,16 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     article_context = [r for r, _ in Counter(named).most_common()]
     sections = _sections(gaz, sentences, found, ([paper] if paper else []) + article_context)
     in_section = {id(s) for s in sentences if _section_at(sections, s) is not None}
-    subject = _subject(gaz, article, sentences, found, paper, in_section, article_context)
+    starts = _ClauseStarts()
+    subject = _subject(gaz, article, sentences, found, paper, in_section, article_context, starts)
     recent: list[Region] = []
     for sentence, mentions in zip(sentences, found):
         section = _section_at(sections, sentence)
         context = section.region if section else subject
         context_chain = [r for r in (context, subject, paper) if r is not None]
-        resolved = gaz.resolve(mentions, context_chain + article_context)
+        resolved = gaz.resolve(mentions, context_chain + article_context) if mentions else []
         sentence.mentions = resolved
-        region = _topic(sentence.text, resolved, context_chain, recent)
+        region = _topic(sentence.text, resolved, context_chain, recent, starts)
         if region is None and context is not None:
             region = _inner_place(resolved, context)
         region = region or context
@@ -141,6 +147,17 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
         article.regions = list(dict.fromkeys(s.region.name for s in sections))
     elif subject is not None:
         article.regions = [subject.name]
+
+
+def _mentions(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence]) -> list[list[Mention]]:
+    """The region mentions of each sentence, found in one scan of the article
+    when the sentences are its spans in order (as split_sentences makes them)."""
+    ends = [0] + [s.start + len(s.text) for s in sentences]
+    if all(ends[i] <= s.start and article.plain.startswith(s.text, s.start)
+           for i, s in enumerate(sentences)):
+        return gaz.find_mentions_in(article.plain, [(s.start, ends[i + 1])
+                                                    for i, s in enumerate(sentences)])
+    return [gaz.find_mentions(s.text) for s in sentences]
 
 
 def place_of(text: str, sentence: Sentence) -> str | None:
@@ -201,11 +218,23 @@ def _clause_starts(text: str) -> Iterable[int]:
             yield pos
 
 
+class _ClauseStarts(dict):
+    """`_clause_starts` of each sentence text, worked out once per article:
+    the subject count and the topic search both ask."""
+
+    def __missing__(self, text: str) -> tuple[int, ...]:
+        self[text] = found = tuple(_clause_starts(text))
+        return found
+
+
 def _topic(text: str, resolved: Sequence[tuple[Mention, Region]],
-           chain: Sequence[Region], recent: Sequence[Region]) -> Region | None:
+           chain: Sequence[Region], recent: Sequence[Region],
+           starts: _ClauseStarts) -> Region | None:
     """The region a clause of the sentence is about, if one is its subject."""
+    if not resolved and not _REFERRING.search(text):
+        return None  # no region and no 我市/该市 to be the subject
     by_start = {m.start: r for m, r in resolved}
-    for pos in _clause_starts(text):
+    for pos in starts[text]:
         word = text[pos:pos + 2]
         if word in DEICTIC_LEVEL:
             for region in chain:
@@ -261,7 +290,8 @@ def _section_name(sentence: Sentence, mentions: Sequence[Mention]) -> Mention | 
     """
     text = sentence.text
     heading = sentence.is_heading or _heading_like(text)
-    speaker = _SPEAKER.match(text) or (_SPEAKER_LINE.match(text) if heading else None)
+    speaker = ((_SPEAKER.match(text) if ":" in text or "：" in text else None)
+               or (_SPEAKER_LINE.match(text) if heading else None))
     if speaker:
         inside = [m for m in mentions if m.end <= speaker.end()]
         return inside[-1] if inside else None
@@ -300,7 +330,7 @@ def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
 
 def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
              found: Sequence[list[Mention]], paper: Region | None,
-             skip: set[int], around: list[Region]) -> Region | None:
+             skip: set[int], around: list[Region], starts: _ClauseStarts) -> Region | None:
     """The region the article is about: title, lead and mention counts.
 
     Sentences inside speaker sections are left out, so an article of four
@@ -325,11 +355,11 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
             paragraphs_seen.append(sentence.paragraph)
         weight = _LEAD_WEIGHT if len(paragraphs_seen) <= _LEAD_PARAGRAPHS else 1.0
         resolved = gaz.resolve(mentions, context)
-        starts = set(_clause_starts(sentence.text))
+        subjects = set(starts[sentence.text])
         for mention, region in resolved:
             if _MEDIA.match(sentence.text, mention.end):
                 continue
-            bonus = _TOPIC_BONUS if mention.start in starts else 0.0
+            bonus = _TOPIC_BONUS if mention.start in subjects else 0.0
             scores[region] += weight + bonus
     if not scores:
         return paper

@@ -10,9 +10,10 @@ by the places around them.
 from __future__ import annotations
 
 import csv
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal, Sequence
 
@@ -36,7 +37,11 @@ _ROAD = ("路", "大道", "大街", "街", "东路", "西路", "南路", "北路
 
 @dataclass(frozen=True)
 class Region:
-    """One division. `parent` and `province` walk up through the cached gazetteer."""
+    """One division. `parent` and `province` walk up through the cached gazetteer.
+
+    A code names one division, so the code alone is hashed. Resolving mentions
+    asks for a region's ancestors all the time: they are looked up once.
+    """
 
     code: str
     name: str
@@ -44,29 +49,38 @@ class Region:
     level: Level
     parent_code: str | None
 
+    def __hash__(self) -> int:
+        return hash(self.code)
+
     @property
     def parent(self) -> Region | None:
         return load_gazetteer().get(self.parent_code) if self.parent_code else None
 
     @property
     def province(self) -> Region:
-        region = self
-        while region.parent is not None:
-            region = region.parent
-        return region
+        return self.lineage[-1] if self.lineage else self
 
-    def ancestors(self) -> list[Region]:
-        """Parent first, province last."""
+    @cached_property
+    def lineage(self) -> tuple[Region, ...]:
+        """The ancestors, parent first, province last."""
         out: list[Region] = []
         region = self.parent
         while region is not None:
             out.append(region)
             region = region.parent
-        return out
+        return tuple(out)
+
+    @cached_property
+    def ancestor_codes(self) -> frozenset[str]:
+        return frozenset(r.code for r in self.lineage)
+
+    def ancestors(self) -> list[Region]:
+        """Parent first, province last."""
+        return list(self.lineage)
 
     def within(self, other: Region) -> bool:
         """True when this region is `other` or lies inside it."""
-        return self == other or other in self.ancestors()
+        return self.code == other.code or other.code in self.ancestor_codes
 
     @property
     def suffix(self) -> str:
@@ -92,6 +106,15 @@ class Mention:
 class _Entry:
     kind: MentionKind | Literal["block"]
     codes: tuple[str, ...]
+    regions: tuple[Region, ...] = ()
+
+
+# The automaton looks up each character among the first characters of all names,
+# one by one, in the order they were added. Characters that occur in no name are
+# all replaced by one that it finds first and that leads nowhere (its only name
+# needs _DEAD_END, which the replaced text never holds); the characters of names
+# follow, most common first (data/scan_order.txt), led nowhere the same way.
+_ELSEWHERE, _DEAD_END = "\ue000", "\ue001"
 
 
 @dataclass
@@ -137,10 +160,19 @@ class Gazetteer:
                 self._by_name[alias].append(self.regions[code])
         for word in self.not_places:
             entries[word] = _Entry("block", ())
+        for entry in entries.values():
+            entry.regions = tuple(self.regions[c] for c in entry.codes)
         self._automaton = ahocorasick.Automaton()
+        for ch in (_ELSEWHERE, *_words("scan_order.txt")):
+            self._automaton.add_word(ch + _DEAD_END, (2, _Entry("block", ())))
         for key, entry in entries.items():
             self._automaton.add_word(key, (len(key), entry))
         self._automaton.make_automaton()
+        in_names = [_ELSEWHERE] * 0x10000
+        for ch in {ch for key in entries for ch in key if ord(ch) < 0x10000}:
+            in_names[ord(ch)] = ch
+        # str.translate maps a character beyond the table (IndexError) to itself.
+        self._scan_table = "".join(in_names)
 
     def get(self, code: str | None) -> Region | None:
         return self.regions.get(code) if code else None
@@ -161,12 +193,29 @@ class Gazetteer:
         continue a word (示范县 is not 范县, 提高县域 not 高县), and a county's
         short form before 镇/乡/村/街道 names a township (鹤山's 龙口镇, not 龙口市).
         """
-        raw: list[tuple[int, int, _Entry]] = []
-        for end, (length, entry) in self._automaton.iter(text):
-            start = end - length + 1
-            if entry.kind != "block" and not self._bounded(text, start, end + 1, entry):
-                continue
-            raw.append((start, end + 1, entry))
+        return self._select(text, self._matches(text))
+
+    def find_mentions_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[Mention]]:
+        """`find_mentions(text[a:b])` for each span `(a, b)`, spans in order and
+        not overlapping: one scan of the whole text instead of one per span."""
+        found: list[list[tuple[int, int, _Entry]]] = [[] for _ in spans]
+        starts = [a for a, _ in spans]
+        for start, end, entry in self._matches(text):
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and end <= spans[i][1]:
+                found[i].append((start - starts[i], end - starts[i], entry))
+        return [self._select(text[a:b], raw) if raw else []
+                for (a, b), raw in zip(spans, found)]
+
+    def _matches(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """Every name and listed word in `text` as (start, end, entry), overlaps included."""
+        scan = text.translate(self._scan_table)
+        return [(end - length + 1, end + 1, entry)
+                for end, (length, entry) in self._automaton.iter(scan)]
+
+    def _select(self, text: str, matches: list[tuple[int, int, _Entry]]) -> list[Mention]:
+        """The mentions among `matches` in `text`: see `find_mentions`."""
+        raw = [m for m in matches if m[2].kind == "block" or self._bounded(text, *m)]
         raw.sort(key=lambda m: (m[0], m[0] - m[1]))
         out: list[Mention] = []
         covered = 0
@@ -179,13 +228,13 @@ class Gazetteer:
             covered = end
             if entry.kind == "block":
                 continue
-            candidates = tuple(self.regions[c] for c in entry.codes)
-            out.append(Mention(start, end, text[start:end], candidates, entry.kind))
+            out.append(Mention(start, end, text[start:end], entry.regions, entry.kind))
         return out
 
     def _bounded(self, text: str, start: int, end: int, entry: _Entry) -> bool:
         after = text[end:end + 2]
-        if entry.kind == "name" and text[end - 1] == "市" and after[:1] in _NOT_AFTER_CITY:
+        if entry.kind == "name" and text[end - 1] == "市" and after[:1] \
+                and after[:1] in _NOT_AFTER_CITY:
             return False
         if entry.kind == "short":
             if after.startswith(_ROAD):
@@ -212,42 +261,40 @@ class Gazetteer:
         the context or the text (新会 with 江门; 合江 alone is a word). A name
         still ambiguous is left out: a wrong region is worse than none.
         """
-        known: list[Region] = list(context) + self.anchors(mentions)
-        near: set[Region] = set()
-        for region in known:
-            near.add(region)
-            near.update(region.ancestors())
+        if all(len(m.candidates) == 1 and not _weak(m, m.candidates[0]) for m in mentions):
+            return [(m, m.candidates[0]) for m in mentions]   # nothing to decide
+        around = _Around(context, mentions)  # context + self.anchors(mentions), on demand
         out: list[tuple[Mention, Region]] = []
         previous: tuple[Mention, Region] | None = None
         for mention in mentions:
             after_parent = previous is not None and previous[0].end == mention.start
             candidates = [c for c in mention.candidates
                           if not _weak(mention, c)
-                          or (after_parent and previous[1] in c.ancestors())
-                          or _supported(c, known)]
-            choice = self._choose(candidates, known, near, previous if after_parent else None)
+                          or (after_parent and previous[1].code in c.ancestor_codes)
+                          or around.supports(c)]
+            choice = self._choose(candidates, around, previous if after_parent else None)
             if choice is not None:
                 out.append((mention, choice))
                 previous = (mention, choice)
         return out
 
     @staticmethod
-    def _choose(candidates: list[Region], known: list[Region], near: set[Region],
+    def _choose(candidates: list[Region], around: _Around,
                 previous: tuple[Mention, Region] | None) -> Region | None:
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
+        near = around.near
         scores: dict[Region, int] = {}
         for cand in candidates:
-            lineage = cand.ancestors()
             score = 0
-            if previous and previous[1] in lineage:
+            if previous and previous[1].code in cand.ancestor_codes:
                 score = 4
-            elif cand in known:
+            elif cand.code in around.codes:
                 score = 3
-            elif any(a in near for a in lineage if a.level != "province") or \
-                    (cand.level != "county" and cand.province in near):
+            elif any(a.code in near for a in cand.lineage if a.level != "province") or \
+                    (cand.level != "county" and cand.province.code in near):
                 score = 2
-            elif cand.parent_code and any(k.parent_code == cand.parent_code for k in known):
+            elif cand.parent_code and cand.parent_code in around.parent_codes:
                 score = 1
             scores[cand] = score
         best = max(scores.values())
@@ -257,7 +304,7 @@ class Gazetteer:
         # 吉林 (province and its city), 海南 (province, prefecture, district):
         # with nothing around to decide, the widest region is the usual reading.
         pool = winners if best > 0 else candidates
-        top = [c for c in pool if not any(o in c.ancestors() for o in pool)]
+        top = [c for c in pool if not any(o.code in c.ancestor_codes for o in pool)]
         if len(top) == 1:
             return top[0]
         if best == 0:
@@ -268,6 +315,52 @@ class Gazetteer:
         return None
 
 
+class _Around:
+    """The regions known around some mentions (the context and the sure mentions),
+    as the sets of codes that `resolve` asks about. Each is made on first use:
+    most mentions have one candidate and ask nothing."""
+
+    def __init__(self, context: Sequence[Region], mentions: Sequence[Mention]) -> None:
+        self._context, self._mentions = context, mentions
+        self._known: list[Region] | None = None
+        self._codes: frozenset[str] | None = None
+        self._parent_codes: frozenset[str | None] | None = None
+        self._near: frozenset[str] | None = None
+
+    @property
+    def known(self) -> list[Region]:
+        if self._known is None:
+            self._known = list(self._context) + [
+                m.candidates[0] for m in self._mentions
+                if len(m.candidates) == 1 and not _weak(m, m.candidates[0])]
+        return self._known
+
+    @property
+    def codes(self) -> frozenset[str]:
+        if self._codes is None:
+            self._codes = frozenset(k.code for k in self.known)
+        return self._codes
+
+    @property
+    def parent_codes(self) -> frozenset[str | None]:
+        if self._parent_codes is None:
+            self._parent_codes = frozenset(k.parent_code for k in self.known)
+        return self._parent_codes
+
+    @property
+    def near(self) -> frozenset[str]:
+        """The known regions and all their ancestors."""
+        if self._near is None:
+            self._near = self.codes.union(*(k.ancestor_codes for k in self.known))
+        return self._near
+
+    def supports(self, region: Region) -> bool:
+        """The region, its parent or a sibling is among the known regions."""
+        parent = region.parent_code
+        return region.code in self.codes or bool(
+            parent and (parent in self.codes or parent in self.parent_codes))
+
+
 def _word_start(text: str, i: int) -> bool:
     """Whether a word may begin at `i`: after a non-Han character or a function word."""
     return i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in _LEFT_BOUNDARY
@@ -276,13 +369,6 @@ def _word_start(text: str, i: int) -> bool:
 def _weak(mention: Mention, region: Region) -> bool:
     """A county named only by its short form: it needs support to count."""
     return mention.kind == "short" and region.level == "county"
-
-
-def _supported(region: Region, known: Sequence[Region]) -> bool:
-    """The region, its parent or a sibling is among the known regions."""
-    parent = region.parent_code
-    return any(k == region or k.code == parent or (parent and k.parent_code == parent)
-               for k in known)
 
 
 _RANK = {"block": 3, "name": 2, "alias": 2, "short": 1}

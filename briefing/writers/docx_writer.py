@@ -11,6 +11,7 @@ with pandoc's --reference-doc; only styles it lacks are added.
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,17 +20,20 @@ from docx.enum.section import WD_SECTION_START
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from briefing.document import Closing, Document, Figure, Masthead, Paragraph, Section, Table
+from briefing.errors import BriefingError
 
 RED = RGBColor(0xC0, 0x00, 0x00)
 BLACK = RGBColor(0, 0, 0)
 LATIN = "Times New Roman"
 BODY_PT = 16
 TABLE_PT = 10.5           # 五号, the same as the PDF, so both wrap cells alike
+REFERENCE_PT = 9          # 小五 for 资料来源, which lists every article
 LINE_PT = 28.95          # 22 lines in the 225 mm type area (GB/T 9704)
 PAGE = {"width": 210, "height": 297, "top": 37, "bottom": 35, "left": 28, "right": 26,
         "footer": 25}
@@ -80,14 +84,16 @@ STYLES = (
     StyleSpec("Table Text", P, "仿宋_GB2312", TABLE_PT, "Normal"),
     StyleSpec("Table Heading", P, "黑体", TABLE_PT, "Normal", align=CENTER),
     StyleSpec("Note", P, "仿宋_GB2312", 14, "Normal", indent_chars=2, after=6),
+    StyleSpec("Reference", P, "仿宋_GB2312", REFERENCE_PT, "Normal", after=2),
     StyleSpec("Closing", P, "仿宋_GB2312", 14, "Normal"),
     StyleSpec("Footer", P, "宋体", 14, "Normal"),
     StyleSpec("Strong", C, "黑体", BODY_PT),
+    StyleSpec("Reference Strong", C, "黑体", REFERENCE_PT),
     StyleSpec("New Mark", C, "黑体", 10.5, colour=RED),
 )
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
 PARAGRAPH_STYLES = {"body": "Body Text", "item": "List Paragraph", "note": "Note",
-                    "caption": "Caption"}
+                    "caption": "Caption", "reference": "Reference"}
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
@@ -266,9 +272,10 @@ class _Body:
 
     def paragraph(self, block: Paragraph) -> None:
         p = self.para("", PARAGRAPH_STYLES[block.style])
+        strong = "Reference Strong" if block.style == "reference" else "Strong"
         for span in block.spans:
             if span.kind == "strong":
-                self.run(p, span.text, "Strong")
+                self.run(p, span.text, strong)
             elif span.kind == "new":
                 self.run(p, span.text, "New Mark").font.superscript = True
             else:
@@ -335,10 +342,18 @@ def _clear_body(doc: docx.document.Document) -> None:
             body.remove(child)
 
 
+def _house_document(path: Path) -> docx.document.Document:
+    """The `--reference-doc` file, or a one-line error when it is not a Word document."""
+    try:
+        return docx.Document(str(path))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+        raise BriefingError(f"{path}: not a usable Word document ({exc})") from exc
+
+
 def write_docx(document: Document, path: Path, *, reference_doc: Path | None = None) -> None:
     """Write `document` as .docx at `path`, styled from `reference_doc` when given."""
     house = reference_doc is not None
-    doc = docx.Document(str(reference_doc)) if house else docx.Document()
+    doc = _house_document(reference_doc) if house else docx.Document()
     if house:
         _clear_body(doc)
     _setup_styles(doc, house)

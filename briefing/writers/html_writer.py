@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from briefing.compose import DEFAULT_TEMPLATES
+from briefing.compose import DEFAULT_TEMPLATES, template_failure
 from briefing.document import Document, Figure
 
 HTML_TEMPLATE = "briefing.html.j2"
@@ -27,7 +27,10 @@ def render_html(document: Document, templates_dir: Path | None = None) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([*folders, str(DEFAULT_TEMPLATES)]),
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
-    return env.get_template(HTML_TEMPLATE).render(doc=document, image_uri=image_uri)
+    try:
+        return env.get_template(HTML_TEMPLATE).render(doc=document, image_uri=image_uri)
+    except Exception as exc:  # noqa: BLE001 - a user's template: see template_failure
+        raise template_failure(exc) from exc
 
 
 def write_html(document: Document, path: Path, *, templates_dir: Path | None = None) -> None:

@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, Image,
-                                KeepTogether, PageTemplate, Spacer)
+                                KeepTogether, LayoutError, PageTemplate, Spacer)
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
@@ -28,12 +28,15 @@ from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.flowables import HRFlowable
 
 from briefing.document import Closing, Document, Figure, Masthead, Paragraph, Section, Span, Table
+from briefing.errors import BriefingError
 from briefing.fonts import FontFile, reportlab_fonts
 
 RED = colors.HexColor("#c00000")
 MARGINS = {"top": 37 * mm, "bottom": 35 * mm, "left": 28 * mm, "right": 26 * mm}
 TYPE_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]
+TYPE_HEIGHT = A4[1] - MARGINS["top"] - MARGINS["bottom"]
 BODY_PT, LINE_PT, TABLE_PT = 16, 28.95, 10.5
+REFERENCE_PT = 9          # 小五: 资料来源 lists every article, so it is set small
 PAGE_NUMBER_PT = 14
 KEEP_TOGETHER_ROWS = 12
 MAX_FIGURE_HEIGHT = 190 * mm
@@ -73,6 +76,8 @@ class Styles:
                                       alignment=TA_CENTER, spaceBefore=6, spaceAfter=4)
         self.cell = ParagraphStyle("cell", fontName=body, fontSize=TABLE_PT,
                                    leading=TABLE_PT * 1.45, wordWrap="CJK")
+        self.reference = ParagraphStyle("reference", parent=self.cell, fontSize=REFERENCE_PT,
+                                        leading=REFERENCE_PT * 1.45, spaceAfter=2)
         self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
         self.head = ParagraphStyle("head", parent=self.cell, fontName=fonts["hei"],
                                    alignment=TA_CENTER)
@@ -105,6 +110,23 @@ class Styles:
         return "".join(parts)
 
 
+class WrapOnceParagraph(RLParagraph):
+    """A paragraph laid out once per width.
+
+    reportlab wraps every table cell when it measures the table, again for each
+    page's part of it and again to draw it, and a paragraph again when it splits;
+    the line breaks depend only on the width, so the last layout is kept for as
+    long as the width stays the same (a third of the PDF time of a busy week).
+    """
+
+    _layout: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._layout is None or self._layout[0] != avail_width:
+            self._layout = (avail_width, super().wrap(avail_width, avail_height))
+        return self._layout[1]
+
+
 def split_spans(spans: list[Span], n: int) -> tuple[list[Span], list[Span]]:
     """The spans cut after the first `n` characters."""
     head: list[Span] = []
@@ -134,7 +156,7 @@ class SpanParagraph(Flowable):
     def __init__(self, spans: list[Span], style: ParagraphStyle, styles: "Styles") -> None:
         super().__init__()
         self.spans, self.style, self.styles = spans, style, styles
-        self.para = RLParagraph(styles.spans(spans), style)
+        self.para = WrapOnceParagraph(styles.spans(spans), style)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = self.para.wrap(avail_width, avail_height)
@@ -236,21 +258,28 @@ class BriefingTemplate(BaseDocTemplate):
 def _table(table: Table, s: Styles) -> list[Flowable]:
     total = sum(table.widths)
     widths = [TYPE_WIDTH * w / total for w in table.widths]
-    data = [[RLParagraph(s.markup(h), s.head) for h in table.header]]
+    data = [[WrapOnceParagraph(s.markup(h), s.head) for h in table.header]]
     for row in table.rows:
-        data.append([RLParagraph(s.markup(v), s.cell_right if numeric else s.cell)
+        data.append([WrapOnceParagraph(s.markup(v), s.cell_right if numeric else s.cell)
                      for v, numeric in zip(row, table.numeric)])
-    t = RLTable(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
+    # splitInRow: a row taller than what is left of the page (one long quote) breaks
+    # across pages, at least two lines on each side, instead of stopping the build.
+    t = RLTable(data, colWidths=widths, repeatRows=1, hAlign="CENTER",
+                splitInRow=int(2 * s.cell.leading + 6))
     t.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["fangsong"]),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f2f2f2")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        # body cells top-aligned: reportlab cannot split a middle-aligned row across pages
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
     caption = RLParagraph(s.markup(table.caption), s.caption)
-    if len(table.rows) <= KEEP_TOGETHER_ROWS:
+    # A short table stays on one page with its caption. Only short: KeepTogether
+    # around a row that must split across pages drops the rest of that row.
+    if len(table.rows) <= KEEP_TOGETHER_ROWS and \
+            t.wrap(TYPE_WIDTH, TYPE_HEIGHT)[1] < TYPE_HEIGHT / 2:
         out: list[Flowable] = [KeepTogether([caption, t])]
     else:  # a long table starts on a page with room for its header and a few rows
         out = [CondPageBreak(40 * mm), caption, t]
@@ -275,7 +304,8 @@ def _section(section: Section, s: Styles, counter: list[int]) -> list[Flowable]:
                                              section.heading, level, f"s{counter[0]}")]
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            style = {"body": s.body, "item": s.item, "note": s.note, "caption": s.caption}
+            style = {"body": s.body, "item": s.item, "note": s.note, "caption": s.caption,
+                     "reference": s.reference}
             out.append(SpanParagraph(block.spans, style[block.style], s))
         elif isinstance(block, Table):
             out.extend(_table(block, s))
@@ -305,4 +335,8 @@ def write_pdf(document: Document, path: Path, *, fonts: Mapping[str, FontFile]) 
     if document.closing:
         story.extend(_closing(document.closing, s))
     m = document.masthead
-    BriefingTemplate(str(path), names, title=f"{m.title} {m.issue}", author=m.unit).build(story)
+    try:
+        BriefingTemplate(str(path), names, title=f"{m.title} {m.issue}",
+                         author=m.unit).build(story)
+    except LayoutError as exc:  # something too big for a page that nothing could split
+        raise BriefingError(f"PDF layout failed: {str(exc).splitlines()[0][:160]}") from exc
