@@ -274,3 +274,15 @@ def test_a_county_followed_by_an_adverb_of_effort_is_the_subject():
     _, sentences = attributed("深圳欣荣时代、湖南丰米米业基地等项目签约。\n"
                               "今年,平江县强力推进农机产业链建设。")
     assert region_of(sentences, "强力推进") == "平江县"
+
+
+def test_a_paper_without_its_city_in_its_name_and_a_passing_district():
+    text = ("政府工作报告摘要\n长江日报 2025年01月17日\n●预计全省地区生产总值增长6%左右\n"
+            "●经济增长6%左右\n")
+    article, sentences = attributed(text, title="政府工作报告摘要")
+    assert article.regions == ["湖北省"]
+    assert region_of(sentences, "经济增长6%") == "湖北省"
+    text = ("各位代表:\n一、2024年工作回顾\n预计全市地区生产总值增长5%。赤峰国际陆港班列成功开行。"
+            "红山产业园获评国家级绿色工业园区。\n")
+    article, _ = attributed(text, title="各位代表:")
+    assert article.regions == ["赤峰市"]

@@ -296,3 +296,10 @@ def test_a_bare_head_with_its_own_modifiers_and_a_top_n_list_name():
 def test_an_undated_article_naming_no_year_files_no_figure():
     assert rows("全县固定资产投资增长9%，新增规上工业企业12家。", date=None) == []
     assert [g[1] for g in rows("2022年，全县固定资产投资同比增长9%。", date=None)] == [2022]
+
+
+def test_news_reported_at_an_event_and_a_level_kept():
+    got = rows("昨日，全县召开项目观摩会，记者从会上获悉，今年全县实施县列重点项目120个；"
+               "粮食产量继续保持40万吨以上。")
+    assert [(g[2], g[4], g[6]) for g in got] == [("县列重点项目", 120.0, "="), ("粮食产量", 40.0, "≥")]
+    assert rows("活动现场，86家企业参加了招聘会。") == []

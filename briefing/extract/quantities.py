@@ -21,8 +21,8 @@ from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOM
                                            COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM,
                                            GOVERNING, GROWTH, INDICATOR_HEADS, INVESTMENT, LINKS,
                                            MARKS, MILESTONES, OF_FIGURE, PACKAGE_UNITS,
-                                           POLICY_VERBS, PROJECTION, REACH, SINGLE_SUBJECT,
-                                           STRETCH, UNREADABLE)
+                                           POLICY_VERBS, PROJECTION, REACH, REPORTED,
+                                           SINGLE_SUBJECT, STRETCH, UNREADABLE)
 from briefing.extract.distributed import distributed_readings
 from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive, is_share,
                                         phrase_after, phrase_before, tidy)
@@ -239,6 +239,17 @@ def _modified_bare_head(text: str, phrase: Phrase, piece_start: int) -> Phrase:
     return Phrase(tidy(text[begin:phrase.end]), begin, phrase.end)
 
 
+def _in_episode(text: str, r: Reading) -> bool:
+    """An event word in the figure's clause, or before it with no reporting word between."""
+    clause = (_start_of(_CLAUSE, text, r.start), _CLAUSE.search(text, r.amount.end))
+    clause_end = clause[1].start() if clause[1] else len(text)
+    if any(w in text[clause[0]:clause_end] for w in EPISODE):
+        return True
+    before = text[:r.start]
+    last_event = max((before.rfind(w) for w in EPISODE), default=-1)
+    return last_event >= 0 and not any(w in before[last_event:] for w in REPORTED)
+
+
 def _package_of_measures(text: str, a: Amount, phrase: Phrase, clause_start: int) -> bool:
     """配套制定稳经济40条、推进高质量发展36条: numbered rules, not things counted."""
     if a.unit not in PACKAGE_UNITS:
@@ -357,7 +368,8 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
             if r is not None:
                 readings.extend(filter(None, (_coordinated(text, r), r)))
     if readings and any(w in text for w in EPISODE):
-        readings = [r for r in readings if r.phrase.canonical or not r.amount.is_count]
+        readings = [r for r in readings
+                    if r.phrase.canonical or not r.amount.is_count or not _in_episode(text, r)]
     if not readings:
         return []
     ref = reference_year(article)
