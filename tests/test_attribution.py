@@ -286,3 +286,13 @@ def test_a_paper_without_its_city_in_its_name_and_a_passing_district():
             "红山产业园获评国家级绿色工业园区。\n")
     article, _ = attributed(text, title="各位代表:")
     assert article.regions == ["赤峰市"]
+
+
+def test_a_body_naming_no_region_takes_its_photo_caption():
+    article = Article(id="t", path="t.txt", title="t",
+                      text="本报讯 前三季度，全区地区生产总值增长6%。\n",
+                      captions=["发展中的綦江 记者 张三 摄"])
+    sentences = split_sentences(article)
+    attribute(article, sentences)
+    assert article.regions == ["綦江区"]
+    assert region_of(sentences, "增长6%") == "綦江区"

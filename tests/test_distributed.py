@@ -44,3 +44,8 @@ def test_targets_and_a_list_of_named_things():
 
 def test_names_and_figures_that_do_not_pair_are_left_out():
     assert rows("2023年，工业用电量、开票销售额保持较快增长，增速分别达16%和18%；三个园区分别增加企业3家、5家、7家。") == []
+
+
+def test_a_head_shared_by_a_list_of_trades():
+    assert [r[1:4] for r in rows("2023年，批发业、零售业、住宿业增加值分别增长6.5%、5.8%、9.1%。")] == [
+        ("批发业增加值", "growth", 6.5), ("零售业增加值", "growth", 5.8), ("住宿业增加值", "growth", 9.1)]

@@ -303,3 +303,9 @@ def test_news_reported_at_an_event_and_a_level_kept():
                "粮食产量继续保持40万吨以上。")
     assert [(g[2], g[4], g[6]) for g in got] == [("县列重点项目", 120.0, "="), ("粮食产量", 40.0, "≥")]
     assert rows("活动现场，86家企业参加了招聘会。") == []
+
+
+def test_a_bracketed_aside_between_an_indicator_and_its_figure():
+    got = rows("2023年，全区实现地区生产总值(GDP)860.2亿元，同比增长6.1%；固定资产投资（不含农户）增长4%。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("地区生产总值", "level", 860.2), ("地区生产总值", "growth", 6.1), ("固定资产投资", "growth", 4.0)]

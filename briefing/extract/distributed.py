@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.extract.figure_words import ADVERBS, DECLINE, GROWTH, REACH
+from briefing.extract.figure_words import ADVERBS, DECLINE, GROWTH, INDICATOR_HEADS, REACH
 from briefing.extract.indicators import is_share, phrase_of, tokens
 from briefing.extract.numbers import Amount
 from briefing.extract.reading import Reading
@@ -89,6 +89,9 @@ def _names(subject: str) -> list[str]:
     if len(conjuncts) == 2 and len(last) > 2 and len(tokens(first)[-1][0]) == 1:
         # 金融机构存、贷款余额: the head is shared, the first conjunct ends in its one character
         return [first + last[1:], first[:-1] + last]
+    head = next((h for h in INDICATOR_HEADS if last.endswith(h) and len(last) > len(h)), None)
+    if head and not any(c.endswith(INDICATOR_HEADS) for c in conjuncts[:-1]):
+        return [c + head for c in conjuncts[:-1]] + [last]  # 批发业、零售业、餐饮业增加值
     return conjuncts
 
 

@@ -43,6 +43,7 @@ _ENCLOSED = re.compile(r"“[^”]{1,12}”|《[^》]*》|\([^)]*\)|（[^）]*�
 _PAREN_AFTER = re.compile(
     rf"[(（][^)）]{{0,16}}[)）](?:(?:{'|'.join(MEASURE_UNITS + COUNT_UNITS)})(?=[,，、;；。]|$))?")
 _CJK = re.compile(r"[\u4e00-\u9fff“「‘]")
+_ASIDE_BEFORE = re.compile(r"(?:\([^()]{1,12}\)|（[^（）]{1,12}）)$")
 # Words that open a clause without naming anything: 其中, 同时, adverbs.
 _OPENING_WORD = re.compile("(?:" + "|".join(sorted(ADVERBS + ("其中", "同时", "此外"), key=len,
                                                     reverse=True)) + ")")
@@ -187,6 +188,10 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
 def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]) -> Reading | None:
     """An indicator before its figure: 地区生产总值增长8%, or the clause leans on the last one."""
     np_end, verbs = _strip_predicates(text, piece_start, a.start)
+    aside = _ASIDE_BEFORE.search(text, piece_start, np_end)
+    if aside:  # 地区生产总值(GDP)1029.5亿元: the bracket only renames the indicator
+        np_end, more = _strip_predicates(text, piece_start, aside.start())
+        verbs += more
     clause_start = _start_of(_CLAUSE, text, a.start)
     if any(v in UNREADABLE for v in verbs) or PROJECTION.search(text, clause_start, a.start):
         return None

@@ -337,6 +337,13 @@ def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
     return None
 
 
+def _captioned(gaz: Gazetteer, article: Article) -> Region | None:
+    """A body that names no region may have a photo caption that does (蓬勃发展的江津)."""
+    named = Counter(m.candidates[0] for caption in article.captions
+                    for m in gaz.find_mentions(caption) if len(m.candidates) == 1)
+    return named.most_common(1)[0][0] if named else None
+
+
 def _deictic_words(text: str) -> list[str]:
     return [w for w in DEICTIC_LEVEL if w in text]
 
@@ -392,7 +399,7 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
             scores[region] += weight + bonus
             named[region] += 1
     if not scores:
-        return paper
+        return _captioned(gaz, article) or paper
     best, top = scores.most_common(1)[0]
     # An article about many places at once (a national round-up) has no
     # subject: its sentences keep only the regions they name themselves.
