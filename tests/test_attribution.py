@@ -296,3 +296,16 @@ def test_a_body_naming_no_region_takes_its_photo_caption():
     attribute(article, sentences)
     assert article.regions == ["綦江区"]
     assert region_of(sentences, "增长6%") == "綦江区"
+
+
+def test_a_sign_off_line_ending_in_a_date_does_not_hang_the_reading(tmp_path):
+    """Government notices end with the issuing office and a date: a clause opener at the
+    very end of the text once sent the clause scanner round forever."""
+    from briefing.extract import extract_article
+    from briefing.readers import read_article
+
+    path = tmp_path / "notice.txt"
+    path.write_text("关于做好某项工作的通知\n\n各县（区）人民政府：现将有关事项通知如下。\n\n"
+                    "杭州市人民政府办公厅,2023年3月1日\n", encoding="utf-8")
+    article = read_article(path)
+    assert extract_article(article) == []
