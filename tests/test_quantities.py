@@ -309,3 +309,43 @@ def test_a_bracketed_aside_between_an_indicator_and_its_figure():
     got = rows("2023年，全区实现地区生产总值(GDP)860.2亿元，同比增长6.1%；固定资产投资（不含农户）增长4%。")
     assert [(g[2], g[3], g[4]) for g in got] == [
         ("地区生产总值", "level", 860.2), ("地区生产总值", "growth", 6.1), ("固定资产投资", "growth", 4.0)]
+
+
+def _run_on_sentence(clauses: int) -> str:
+    """One sentence of `clauses` comma-joined figures, as a flattened table reads."""
+    heads = ("地区生产总值增长", "规模以上工业增加值增长", "固定资产投资增长")
+    parts = [f"{heads[i % 3]}{i % 9 + 1}.{i % 7}%" for i in range(clauses)]
+    return "2023年，全市" + "，".join(parts) + "。"
+
+
+def test_a_run_on_sentence_is_read_in_linear_time():
+    import time
+
+    import briefing.extract.sentences as sentences
+
+    text = _run_on_sentence(4000)   # 60,000 characters: 13 s when each clause rescanned the sentence
+    art = Article(id="t", path="t.txt", title="t", text=text, date=dt.date(2024, 1, 22))
+    original = sentences.MAX_SENTENCE
+    sentences.MAX_SENTENCE = len(text)   # the quantities grammar alone, with no cut to help it
+    try:
+        (sentence,) = split_sentences(art)
+        began = time.perf_counter()
+        got = extract_quantities(sentence, art)
+        took = time.perf_counter() - began
+    finally:
+        sentences.MAX_SENTENCE = original
+    assert took < 4.0
+    # every clause's figure is read, the 4000th as well as the first
+    names = ("地区生产总值", "规模以上工业增加值", "固定资产投资")
+    assert [(f.indicator, f.value) for f in got] == [
+        (names[i % 3], round(i % 9 + 1 + i % 7 / 10, 10)) for i in range(4000)]
+
+
+def test_clause_starts_are_those_of_the_marks_before_each_figure():
+    from briefing.extract.quantities import _CLAUSE, _PIECE, _start_of
+
+    text = "全市，地区生产总值增长6%、工业投资增长5%；其中：技改投资增长9%"
+    for boundary in (_CLAUSE, _PIECE):
+        for pos in range(len(text) + 1):
+            naive = max((m.end() for m in boundary.finditer(text, 0, pos)), default=0)
+            assert _start_of(boundary, text, pos) == naive

@@ -16,6 +16,8 @@ number in a leaders' briefing is worse than a missing one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
                                            COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM,
@@ -69,9 +71,26 @@ _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
 _LINK = _alternation(LINKS)
 
 
+@lru_cache(maxsize=8)
+def _boundary_ends(boundary: re.Pattern, text: str) -> tuple[int, ...]:
+    """Where each clause (or list item) of `text` begins after the first: found once
+    per sentence, so a run-on sentence of a thousand clauses stays linear."""
+    return tuple(m.end() for m in boundary.finditer(text))
+
+
 def _start_of(boundary: re.Pattern, text: str, pos: int) -> int:
     """Where the clause (or list item) holding `pos` begins."""
-    return max((m.end() for m in boundary.finditer(text, 0, pos)), default=0)
+    ends = _boundary_ends(boundary, text)
+    # a mark ends at m.end() <= pos only when it lies wholly before pos
+    i = bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 else 0
+
+
+@lru_cache(maxsize=8)
+def _first_single_subject_end(text: str) -> int:
+    """Where the earliest word naming a single subject ends (len+1 when none does)."""
+    return min((text.find(w) + len(w) for w in SINGLE_SUBJECT if w in text),
+               default=len(text) + 1)
 
 
 def _enclosed(text: str) -> list[tuple[int, int]]:
@@ -299,7 +318,7 @@ def _coordinated(text: str, r: Reading) -> Reading | None:
 def _single_subject(text: str, a: Amount, phrase: Phrase, readings: list[Reading]) -> bool:
     """A firm's turnover or one project's investment is not a figure of the region."""
     clause_start = _start_of(_CLAUSE, text, phrase.start)
-    if any(w in text[:phrase.start] for w in SINGLE_SUBJECT):
+    if _first_single_subject_end(text) <= phrase.start:
         return True
     if any(w in text[clause_start:phrase.start] for w in FIRM):
         return True
