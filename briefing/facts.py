@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from briefing.errors import InputError
-from briefing.model import Article, Fact, FactsDocument
-from briefing.readers import iter_input_files, read_article
+from briefing.guard import DEFAULT_TIME_LIMIT, extract_guarded, read_guarded
+from briefing.model import Article, FactsDocument
+from briefing.readers import iter_input_files
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -22,28 +23,34 @@ def _raise(err: InputError) -> None:
 
 
 def read_articles(paths: Iterable[str | Path], *, default_date: dt.date | None = None,
-                  on_error: ErrorHandler = _raise) -> list[Article]:
-    """Every readable article under `paths`, in path order."""
-    articles: list[Article] = []
+                  on_error: ErrorHandler = _raise,
+                  time_limit: float | None = DEFAULT_TIME_LIMIT) -> Iterator[Article]:
+    """Every readable article under `paths`, in path order, read as it is asked for."""
     for item in iter_input_files(paths):
-        if isinstance(item, InputError):
-            on_error(item)
-            continue
-        try:
-            articles.append(read_article(item, default_date=default_date))
-        except InputError as err:
-            on_error(err)
-    return articles
+        read = item if isinstance(item, InputError) else read_guarded(
+            item, default_date=default_date, limit=time_limit)
+        if isinstance(read, InputError):
+            on_error(read)
+        else:
+            yield read
 
 
 def extract_files(paths: Iterable[str | Path], *, default_date: dt.date | None = None,
-                  on_error: ErrorHandler = _raise) -> FactsDocument:
-    """The `briefing.facts/1` document for the files under `paths`."""
+                  on_error: ErrorHandler = _raise,
+                  time_limit: float | None = DEFAULT_TIME_LIMIT) -> FactsDocument:
+    """The `briefing.facts/1` document for the files under `paths`.
+
+    `time_limit` seconds is the most one file may take to read, and again to extract.
+    """
     from briefing.extract import extract_article  # jieba's load: only when extracting
 
     doc = FactsDocument()
-    for article in read_articles(paths, default_date=default_date, on_error=on_error):
-        facts: list[Fact] = extract_article(article)
+    for article in read_articles(paths, default_date=default_date, on_error=on_error,
+                                 time_limit=time_limit):
+        facts = extract_guarded(article, extract_article, limit=time_limit)
+        if isinstance(facts, InputError):
+            on_error(facts)
+            continue
         doc.articles.append(article)
         doc.facts.extend(facts)
     return doc
