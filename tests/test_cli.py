@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -112,3 +114,48 @@ def test_rebuilding_a_week_keeps_its_issue_number_and_a_new_week_takes_the_next(
         assert code == 0, err
         issues.append(_issue_line(Path(out.split()[0])))
     assert issues == ["第1期", "第1期", "第2期"]
+
+
+def test_a_clean_run_writes_nothing_to_stderr(tmp_path):
+    """stderr carries only our one-line messages: no library's chatter (jieba's loading)."""
+    run = subprocess.run([sys.executable, "-m", "briefing", "extract",
+                          str(SAMPLES / "004_4b074d73fc3d7590.txt")],
+                         capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0
+    assert json.loads(run.stdout)["articles"]
+    assert run.stderr == ""
+
+
+UNDATED = SAMPLES / "000_338399206360c754.txt"   # names no date anywhere
+DATED = SAMPLES / "004_4b074d73fc3d7590.txt"     # 2023-02-25, in 2023-W08
+
+
+def _undated_warning(path: Path | str) -> str:
+    return f"briefing: {path}: no date found (use --date); not in any week's briefing"
+
+
+def test_ingest_names_each_undated_article_without_failing(tmp_path, capsys):
+    code, out, err = _run(capsys, "--db", str(tmp_path / "b.db"), "ingest", str(UNDATED),
+                          str(DATED), "--jobs", "1")
+    assert code == 0
+    assert err.splitlines() == [_undated_warning(UNDATED)]
+    code, out, err = _run(capsys, "--db", str(tmp_path / "b.db"), "ingest", str(UNDATED),
+                          "--jobs", "1")
+    assert (code, err) == (0, "")   # unchanged since: not read again, not warned again
+
+
+def test_ingest_with_a_date_warns_of_nothing(tmp_path, capsys):
+    code, _, err = _run(capsys, "--db", str(tmp_path / "b.db"), "ingest", str(UNDATED),
+                        "--date", "2023-02-20", "--jobs", "1")
+    assert code == 0 and err == ""
+
+
+def test_a_build_for_a_week_names_the_undated_articles_it_leaves_out(tmp_path, capsys):
+    code, out, err = _run(capsys, "build", str(UNDATED), str(DATED), "--week", "2023-W08",
+                          "--out", str(tmp_path / "out"), "--format", "html")
+    assert code == 0
+    assert err.splitlines() == [_undated_warning(UNDATED)]
+    code, out, err = _run(capsys, "build", str(UNDATED), str(DATED),
+                          "--out", str(tmp_path / "all"), "--format", "html")
+    assert code == 0 and err == ""   # no period asked for: every article is in

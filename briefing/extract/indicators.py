@@ -8,12 +8,16 @@ the few characters next to a number, so it stays cheap.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
 import jieba.posseg
+
+# jieba logs its dictionary loading on every run; stderr is for our one-line messages.
+jieba.setLogLevel(logging.WARNING)
 
 # Canonical name → the ways reports write it (the name itself included).
 INDICATORS: dict[str, tuple[str, ...]] = {
