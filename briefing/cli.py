@@ -4,15 +4,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from briefing.config import Config, load_config
-from briefing.errors import BriefingError, InputError
+from briefing.errors import BriefingError, InputError, MailError
 from briefing.guard import DEFAULT_TIME_LIMIT
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT = 0, 1
 
 
 class ErrorCounter:
@@ -105,16 +106,16 @@ def cmd_extract(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
-    from briefing.evaluate import evaluate, format_report, load_gold
-    from briefing.facts import extract_files
+    from briefing.evaluate import evaluate, format_report
+    from briefing.facts import extract_files, load_facts
 
+    gold = load_facts(Path(args.gold)).facts   # a bad gold file: say so before extracting
     errors = ErrorCounter()
     doc = extract_files(args.paths, default_date=args.date, on_error=errors,
                         time_limit=args.time_limit)
     stems = {a.id: a.stem for a in doc.articles}
     for fact in doc.facts:
         fact.article = stems.get(fact.article, fact.article)
-    gold = load_gold(Path(args.gold))
     print(format_report(evaluate(gold, doc.facts), details=not args.summary))
     return errors.finish()
 
@@ -190,7 +191,7 @@ def _send(files: Sequence[Path], args: argparse.Namespace, config: Config) -> in
     print(report.summary())
     for line in report.failures:
         print(f"briefing: {line}", file=sys.stderr)
-    return EXIT_OK if report.ok else 4
+    return EXIT_OK if report.ok else MailError.exit_code
 
 
 def cmd_send(args: argparse.Namespace, config: Config) -> int:
@@ -279,6 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefingError as err:
         print(f"briefing: {err}", file=sys.stderr)
         return err.exit_code
+    except sqlite3.Error as exc:   # a store that breaks mid-run (disk full, locked too long)
+        print(f"briefing: the article store failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130

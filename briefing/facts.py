@@ -7,12 +7,13 @@ never stops a week's briefing.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from briefing.errors import InputError
 from briefing.guard import DEFAULT_TIME_LIMIT, extract_guarded, read_guarded
-from briefing.model import Article, FactsDocument
+from briefing.model import Article, Fact, FactsDocument
 from briefing.readers import iter_input_files
 
 ErrorHandler = Callable[[InputError], None]
@@ -54,6 +55,22 @@ def extract_files(paths: Iterable[str | Path], *, default_date: dt.date | None =
         doc.articles.append(article)
         doc.facts.extend(facts)
     return doc
+
+
+def load_facts(path: Path) -> FactsDocument:
+    """A saved `briefing.facts/1` document (e.g. `briefing extract` output or a gold file)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        articles = [Article(id=a["id"], path=a.get("path", ""), title=a.get("title", ""), text="",
+                            date=dt.date.fromisoformat(a["date"]) if a.get("date") else None,
+                            date_basis=a.get("date_basis", "unknown"), source=a.get("source", ""),
+                            regions=list(a.get("regions", [])))
+                    for a in data["articles"]]
+        return FactsDocument(articles, [Fact.from_json(f) for f in data["facts"]])
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read ({exc.strerror})") from exc
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(str(path), f"not a facts document ({type(exc).__name__}: {exc})") from exc
 
 
 def select_period(doc: FactsDocument, since: dt.date | None,

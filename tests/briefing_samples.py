@@ -7,7 +7,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from briefing.build import load_facts
+from briefing.facts import load_facts
 from briefing.model import Article, Fact, FactsDocument
 
 GOLD = Path("/work/shared/gold/seeds.json")
