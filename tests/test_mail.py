@@ -12,7 +12,7 @@ import pytest
 from briefing import mail_smtp
 from briefing.cli import main
 from briefing.config import Config
-from briefing.errors import ConfigError
+from briefing.errors import ConfigError, MailError
 from briefing.mail import expand_recipients, send_files, smtp_settings
 from mail_fixtures import (HOST, PASSWORD, SENDER, TITLE, USER, Recorder, free_port,
                            mail_config, make_certificate, make_pdf, smtp_server)
@@ -305,3 +305,39 @@ def test_cli_send_reports_each_recipient_and_fails_when_one_is_refused(tmp_path,
         assert err.strip() == ("briefing: recipient refused: nobody@example.org "
                                "(550 5.1.1 no such user)")
     assert [m.message["Subject"] for m in server.received] == ["本周简报"]
+
+
+NON_ASCII_PASSWORD = "密码-s3cret-Pässword"
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_non_ascii_password_logs_in_with_auth_plain_in_utf8(tmp_path, pdf, monkeypatch):
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", NON_ASCII_PASSWORD)
+    server = Recorder()
+    with smtp_server(server, auth=True, auth_require_tls=False,
+                     password=NON_ASCII_PASSWORD) as port:
+        report = send_files([pdf], to=["wang@example.org"],
+                            config=mail_config(tmp_path, port, user=USER), **FAST)
+    assert report.ok, report.summary()
+    assert server.received[0].user == USER and server.logins_tried == 1
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_non_ascii_password_the_server_cannot_take_is_one_line_never_shown(
+        tmp_path, pdf, monkeypatch, capsys):
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", NON_ASCII_PASSWORD)
+    server = Recorder()
+    with smtp_server(server, auth=True, auth_require_tls=False, password=NON_ASCII_PASSWORD,
+                     mechanisms_left_out=("PLAIN",)) as port:
+        config = tmp_path / "briefing.toml"
+        config.write_text(f'[smtp]\nhost = "{HOST}"\nport = {port}\nsecurity = "none"\n'
+                          f'user = "{USER}"\nfrom = "{SENDER}"\n', encoding="utf-8")
+        code = main(["--config", str(config), "send", str(pdf), "--to", "wang@example.org"])
+    out, err = capsys.readouterr()
+    assert code == MailError.exit_code and not server.received, err
+    # (aiosmtpd, running in this process, warns of AUTH without TLS on the same stderr)
+    (line,) = [line for line in err.splitlines() if "aiosmtpd" not in line and "warn(" not in line]
+    assert line.startswith(f"briefing: authentication failed for user {USER}: ")
+    assert "Traceback" not in err
+    for piece in (NON_ASCII_PASSWORD, "密码", "Pässword", "s3cret"):
+        assert piece not in out + err
