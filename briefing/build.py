@@ -10,10 +10,10 @@ import datetime as dt
 import multiprocessing
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
 
+from briefing.atomic import publish, temp_beside
 from briefing.compose import compose, default_issue_date
 from briefing.config import Config
 from briefing.document import Document
@@ -25,13 +25,6 @@ from briefing.writers import WRITERS
 
 def default_name(issue_date: dt.date) -> str:
     return f"briefing-{issue_date.isoformat()}"
-
-
-def _file_mode() -> int:
-    """The mode an ordinary new file gets here (mkstemp's 0600 would hide it from others)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _portable(exc: BaseException) -> BaseException:
@@ -85,13 +78,9 @@ def _write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> None:
     a forked process writes the others.
     """
     done: list[tuple[Path, Path]] = []
-    mode = _file_mode()
     try:
         for final, _ in jobs:
-            fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.",
-                                       suffix=".part")
-            os.close(fd)
-            done.append((Path(tmp), final))
+            done.append((temp_beside(final), final))
         writes = [lambda w=write, t=tmp: w(t) for (_, write), (tmp, _) in zip(jobs, done)]
         wait = _start_writing(writes[1:]) if len(writes) > 1 and _parallel() else None
         try:
@@ -101,8 +90,7 @@ def _write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> None:
             if wait is not None:
                 wait()
         for tmp, final in done:
-            os.chmod(tmp, mode)
-            os.replace(tmp, final)
+            publish(tmp, final)
     finally:
         for tmp, _ in done:
             tmp.unlink(missing_ok=True)

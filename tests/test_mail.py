@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import base64
 import email
+import os
+import stat
+import subprocess
+import sys
 from email import policy
 from pathlib import Path
 
@@ -19,6 +23,7 @@ from mail_fixtures import (HOST, PASSWORD, SENDER, TITLE, USER, Recorder, free_p
 
 PDF_NAME = "江门高质量发展简报第3期.pdf"
 FAST = {"retries": 2, "backoff": 0.0, "timeout": 5}
+ROOT = Path(__file__).resolve().parents[1]
 LEADERS = ["王局长 <wang@example.org>", "li@example.org"]
 
 
@@ -341,3 +346,65 @@ def test_a_non_ascii_password_the_server_cannot_take_is_one_line_never_shown(
     assert "Traceback" not in err
     for piece in (NON_ASCII_PASSWORD, "密码", "Pässword", "s3cret"):
         assert piece not in out + err
+
+
+_WRITE_WITH_A_FULL_DISK = """
+import resource, signal, sys
+from email.message import EmailMessage
+from pathlib import Path
+from briefing.errors import BriefingError
+from briefing.mail import _write_eml
+
+msg = EmailMessage()
+msg["Subject"] = "简报"
+msg.set_content("正文" * 20000)
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # a write past the limit fails with EFBIG
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.RLIM_INFINITY))
+try:
+    _write_eml(msg, Path(sys.argv[1]), "briefing")
+except BriefingError as err:
+    print(err)
+"""
+
+
+def test_a_dry_run_that_cannot_finish_writing_keeps_the_old_eml_whole(tmp_path):
+    """The file system fills up halfway through the .eml: the last one is left as it was."""
+    old = tmp_path / "briefing.eml"
+    old.write_bytes(b"Subject: last week\n\nthe earlier dry run\n")
+    run = subprocess.run([sys.executable, "-c", _WRITE_WITH_A_FULL_DISK, str(tmp_path)],
+                         capture_output=True, text=True, env={**os.environ,
+                                                              "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"{old}: cannot write")
+    assert old.read_bytes() == b"Subject: last week\n\nthe earlier dry run\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.eml"]   # no temporary left
+
+
+def test_a_dry_run_eml_has_an_ordinary_files_mode(tmp_path, pdf):
+    previous = os.umask(0o022)
+    try:
+        send_files([pdf], to=LEADERS, config=mail_config(tmp_path, None, host=None),
+                   dry_run_dir=tmp_path / "out")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "out" / f"{pdf.stem}.eml").stat().st_mode) == 0o644
+
+
+def test_an_attachment_that_cannot_be_read_is_one_line_naming_it(tmp_path, pdf, monkeypatch,
+                                                                 capsys):
+    read_bytes = Path.read_bytes
+
+    def unreadable(path: Path) -> bytes:
+        if path.name == pdf.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    config = tmp_path / "briefing.toml"
+    config.write_text(f'[smtp]\nfrom = "{SENDER}"\n', encoding="utf-8")
+    code = main(["--config", str(config), "send", str(pdf), "--to", "wang@example.org",
+                 "--dry-run", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.splitlines() == [f"briefing: {pdf}: cannot read (Permission denied)"]
+    assert not (tmp_path / "out").exists()
