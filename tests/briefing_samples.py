@@ -10,7 +10,7 @@ from pathlib import Path
 from briefing.facts import load_facts
 from briefing.model import Article, Fact, FactsDocument
 
-GOLD = Path("/work/shared/gold/seeds.json")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
 INDICATORS = ("地区生产总值", "规模以上工业增加值", "固定资产投资", "社会消费品零售总额",
               "外贸进出口总额", "地方一般公共预算收入")
 REGIONS = ("江门市", "蓬江区", "江海区", "新会区", "台山市", "开平市", "鹤山市", "恩平市",

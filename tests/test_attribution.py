@@ -8,6 +8,7 @@ import pytest
 
 from briefing.extract.sentences import Sentence, split_sentences
 from briefing.model import Article
+from briefing.readers import read_article
 from briefing.regions import attribute, place_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,19 +137,9 @@ def test_place_of_overrides_only_on_strong_signals():
 
 def _gold_articles() -> list[tuple[Article, dict]]:
     gold = json.loads(GOLD.read_text("utf-8"))
-    try:
-        from briefing.readers import read_article
-    except ImportError:  # pragma: no cover - the reader lands separately
-        read_article = None
     out = []
     for meta in gold["articles"]:
-        path = SEEDS / f"{meta['id']}.txt"
-        if read_article is not None:
-            article = read_article(path)
-        else:  # pragma: no cover
-            raw = path.read_text("utf-8")
-            article = Article(id=meta["id"], path=str(path), title=meta["title"], text=raw,
-                              source=meta["source"])
+        article = read_article(SEEDS / f"{meta['id']}.txt")
         facts = [f for f in gold["facts"] if f["article"] == meta["id"]]
         out.append((article, {"meta": meta, "facts": facts}))
     return out
