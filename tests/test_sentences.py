@@ -52,3 +52,13 @@ def test_a_run_on_paragraph_without_commas_is_cut_at_the_limit():
     text = "某" * (MAX_SENTENCE * 2 + 5) + "\n"
     assert [len(s.text) for s in split_sentences(_article(text))] == [
         MAX_SENTENCE, MAX_SENTENCE, 5]
+
+
+def test_a_run_on_paragraph_is_never_cut_inside_a_number():
+    from briefing.extract.sentences import MAX_SENTENCE
+
+    clause = "投资1,000,000元,"
+    text = clause * (MAX_SENTENCE // len(clause) * 3) + "\n"
+    got = split_sentences(_article(text))
+    assert len(got) > 2
+    assert all(s.text.startswith("投资1,000,000元") for s in got)

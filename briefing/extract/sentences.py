@@ -24,7 +24,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[
 # pieces of at most this many characters at a comma, so that no rule reading a
 # sentence goes quadratic on it; a sentence of a work report is far shorter.
 MAX_SENTENCE = 2000
-_SOFT_END = re.compile(r"[，,、：:]")
+_SOFT_END = re.compile(r"[，、：]|[,:](?!\d)")   # not inside 1,000 or 10:30
 # A short line that states a rate or an amount (固定资产投资增长8%, 新增规上工业企业超300家)
 # is a statement, not a heading: a list of targets is often printed one a line.
 _RATE = re.compile(r"\d\s*[%％]|\d\s*(?:[万亿]\s*)?(?:" + "|".join(
