@@ -47,6 +47,10 @@ BODY_ROLES = ("讯",)
 BODY_LINES = 6
 SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[::]\s*([\u4e00-\u9fff]{2,10}?(?:"
                           + "|".join(PAPER_SUFFIXES) + "))")
+# A site or county media centre labelled as the source (来源:长泰新闻网, 来源:瀍河区融媒体中心):
+# it names the place that published the article, as a paper's name does.
+SITE_LABEL = re.compile(r"(?:来源|稿源)\s*[:：]\s*([\u4e00-\u9fff]{2,12}?"
+                        r"(?:新闻网|融媒体中心|新闻中心|广播电视台|电视台))")
 TITLE_SITE_SEPARATOR = re.compile(r"\s+[-|–—_]+\s+|_")   # 标题 - 某某新闻网
 PAGE_PATTERNS = (
     re.compile(r"当前版\s*[::]\s*([A-Z]{0,4}\d{1,3})\s*版"),
@@ -243,7 +247,7 @@ def find_source(cleaned: Cleaned) -> str:
 def find_paper(cleaned: Cleaned) -> str:
     rank = dict(PAPER_ROLES)
     for line in cleaned.header + cleaned.furniture:
-        m = SOURCE_LABEL.search(line)
+        m = SOURCE_LABEL.search(line) or SITE_LABEL.search(line)
         if m:
             return m.group(1)
     body = cleaned.plain.split("\n")[:BODY_LINES]

@@ -263,3 +263,47 @@ def test_a_county_followed_by_an_adverb_of_effort_is_the_subject():
     _, sentences = attributed("深圳欣荣时代、湖南丰米米业基地等项目签约。\n"
                               "今年,平江县强力推进农机产业链建设。")
     assert region_of(sentences, "强力推进") == "平江县"
+
+
+def test_firms_named_after_other_places_do_not_make_the_subject():
+    # A county report lists the firms it signed; their home towns are not its home.
+    text = ("今年以来,全县新签约项目12个。香港永泰集团、深圳华顺实业有限公司等企业落户园区。"
+            "香港永泰集团董事长出席签约仪式。武义县加快推进园区标准化建设。"
+            "新签约项目总投资35亿元。")
+    article, sentences = attributed(text, title="招商引资成效明显")
+    assert article.regions == ["武义县"]
+    assert region_of(sentences, "新签约项目总投资35亿元") == "武义县"
+
+
+def test_a_place_the_county_links_up_with_is_not_its_subject():
+    # 滨海 names a county in Jiangsu and a district of Tianjin: 我县 says which paper this is.
+    text = "我县主动接轨大上海,融入长三角一体化发展。全县新开工亿元以上项目15个。"
+    article, sentences = attributed(text, title="我县重抓项目攻坚", source="滨海日报")
+    assert article.regions == ["滨海县"]
+    assert region_of(sentences, "新开工亿元以上项目15个") == "滨海县"
+
+
+def test_a_county_short_form_counts_when_the_article_speaks_as_a_county():
+    # 武义 alone could be a word; an article saying 全县 makes it the county it speaks of.
+    text = ("2023年,是武义发展历程中极不平凡的一年。全县地区生产总值增长7%,"
+            "总量在全省排名第一。全县新建高标准农田2万亩。")
+    article, sentences = attributed(text, title="政府工作报告要点解读")
+    assert article.regions == ["武义县"]
+    assert region_of(sentences, "新建高标准农田2万亩") == "武义县"
+
+
+def test_an_office_of_the_district_names_the_home_of_its_parks():
+    text = "3月2日,区委书记王强带队前往东孚街道、海沧经济开发区等地调研重点项目建设。"
+    article, _ = attributed(text, title="王强带队调研重点项目")
+    assert article.regions == ["海沧区"]
+
+
+def test_a_traditional_title_names_its_county():
+    article, _ = attributed("今年以来,全县新开工项目20个,总投资46亿元。", title="泰寧縣重點項目集中開工")
+    assert article.regions == ["泰宁县"]
+
+
+def test_an_ethnic_district_publishing_as_we_district():
+    text = "近日,我区举行重大项目集中开工仪式,共有5个项目集中开工,总投资26亿元。"
+    article, _ = attributed(text, title="我区5个重大项目集中开工", source="管城区融媒体中心")
+    assert article.regions == ["管城回族区"]

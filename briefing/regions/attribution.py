@@ -22,8 +22,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from briefing.clean import simplify
 from briefing.model import Article
 from briefing.regions.gazetteer import Gazetteer, Mention, Region, load_gazetteer
+from briefing.regions.home import (HomeLevel, at_level, home_level, home_shorts, vote,
+                                   with_home_votes)
 
 if TYPE_CHECKING:  # the extract package imports this module; avoid the cycle
     from briefing.extract.sentences import Sentence
@@ -117,7 +120,9 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     """Set `region` and `mentions` on every sentence, and `article.regions`."""
     gaz = load_gazetteer()
     found = _mentions(gaz, article, sentences)
-    paper = _paper_city(gaz, article, sentences, found)
+    title = simplify(article.title)
+    speaks_as = home_level(title + "\n" + article.plain)
+    paper = _paper_city(gaz, article, sentences, found, speaks_as)
     # Regions named without ambiguity anywhere in the article settle the
     # ambiguous ones (龙华区 in an article that also says 深圳).
     named = [r for mentions in found for r in gaz.anchors(mentions)]
@@ -125,7 +130,8 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     sections = _sections(gaz, sentences, found, ([paper] if paper else []) + article_context)
     in_section = {id(s) for s in sentences if _section_at(sections, s) is not None}
     starts = _ClauseStarts()
-    subject = _subject(gaz, article, sentences, found, paper, in_section, article_context, starts)
+    subject = _subject(gaz, title, sentences, found, paper, in_section, article_context, starts,
+                       speaks_as)
     recent: list[Region] = []
     for sentence, mentions in zip(sentences, found):
         section = _section_at(sections, sentence)
@@ -313,34 +319,45 @@ def _section_at(sections: Sequence[_Section], sentence: Sentence) -> _Section | 
 
 
 def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
-                found: Sequence[list[Mention]]) -> Region | None:
-    """The city of the paper that printed the article (江门日报 → 江门市)."""
+                found: Sequence[list[Mention]], speaks_as: HomeLevel | None) -> Region | None:
+    """The city of the paper that printed the article (江门日报 → 江门市); of two
+    places of that name, the one at the level the article speaks of itself
+    (滨海日报 with 我县 is 滨海县's)."""
     texts = [(article.source, gaz.find_mentions(article.source))] if article.source else []
     texts += [(s.text, m) for s, m in zip(sentences, found)]
     for text, mentions in texts:
         for m in mentions:
-            if _MEDIA.match(text, m.end) and len(m.candidates) == 1:
-                return m.candidates[0]
+            if not _MEDIA.match(text, m.end):
+                continue
+            fits = [c for c in m.candidates
+                    if speaks_as is not None and at_level(c, speaks_as.level)]
+            if len(m.candidates) == 1 or len(fits) == 1:
+                return m.candidates[0] if len(m.candidates) == 1 else fits[0]
     return None
 
 
-def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
+def _subject(gaz: Gazetteer, title: str, sentences: Sequence[Sentence],
              found: Sequence[list[Mention]], paper: Region | None,
-             skip: set[int], around: list[Region], starts: _ClauseStarts) -> Region | None:
+             skip: set[int], around: list[Region], starts: _ClauseStarts,
+             speaks_as: HomeLevel | None) -> Region | None:
     """The region the article is about: title, lead and mention counts.
 
     Sentences inside speaker sections are left out, so an article of four
     speakers is about what its lead says (江门), not its longest speech. The
     first paragraphs that name a region weigh more. An article that names no
-    region is taken to be about its paper's city.
+    region is taken to be about its paper's city. Names in another place's
+    role (see `home.vote`) count less or not at all, and each time the
+    article speaks of itself (我县, 全区) counts for its best region of that level.
     """
     scores: Counter[Region] = Counter()
     context = ([paper] if paper else []) + around
-    title_mentions = gaz.resolve(gaz.find_mentions(article.title), context)
-    for _, region in title_mentions:
-        scores[region] += _TITLE_WEIGHT
+    title_found = gaz.find_mentions(title)
+    title_mentions = gaz.resolve(title_found, context)
+    for mention, region in title_mentions + home_shorts(title, title_found, title_mentions, speaks_as):
+        if not _MEDIA.match(title, mention.end):
+            scores[region] += _TITLE_WEIGHT * vote(title, mention)
     for word, suffix in DEICTIC_LEVEL.items():
-        home = _level_up(paper, suffix) if paper is not None and word in article.title else None
+        home = _level_up(paper, suffix) if paper is not None and word in title else None
         if home is not None:
             scores[home] += _TITLE_WEIGHT
     paragraphs_seen: list[int] = []
@@ -352,11 +369,12 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
         weight = _LEAD_WEIGHT if len(paragraphs_seen) <= _LEAD_PARAGRAPHS else 1.0
         resolved = gaz.resolve(mentions, context)
         subjects = set(starts[sentence.text])
-        for mention, region in resolved:
+        for mention, region in resolved + home_shorts(sentence.text, mentions, resolved, speaks_as):
             if _MEDIA.match(sentence.text, mention.end):
                 continue
             bonus = _TOPIC_BONUS if mention.start in subjects else 0.0
-            scores[region] += weight + bonus
+            scores[region] += (weight + bonus) * vote(sentence.text, mention)
+    scores = +with_home_votes(scores, speaks_as, paper)
     if not scores:
         return paper
     best, top = scores.most_common(1)[0]

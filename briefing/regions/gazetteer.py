@@ -229,7 +229,7 @@ class Gazetteer:
             if start < covered:
                 continue
             if entry.kind == "name" and (end - start == 2 or text.endswith("新区", 0, end)) \
-                    and not (out and out[-1].end == start) and not _word_start(text, start):
+                    and not (out and out[-1].end == start) and not word_start(text, start):
                 continue
             covered = end
             if entry.kind == "block":
@@ -367,7 +367,7 @@ class _Around:
             parent and (parent in self.codes or parent in self.parent_codes))
 
 
-def _word_start(text: str, i: int) -> bool:
+def word_start(text: str, i: int) -> bool:
     """Whether a word may begin at `i`: after a non-Han character or a function word."""
     return i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in _LEFT_BOUNDARY
 

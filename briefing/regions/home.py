@@ -1,0 +1,113 @@
+"""Cues to an article's home region beyond the names it counts.
+
+Counting names finds the subject of most articles, but local reports name
+other places all the time: the firms they sign (香港宏达集团, 吕梁杭氧), the
+places they learn from or link up with (接轨大上海, 赴深圳考察), while their own
+county may be named once, or only inside a paper's or zone's name (长泰经济开发区).
+What such a report always does is speak of itself: 我县, 全县, 县委书记. The
+level of those words says which of the named regions is home.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from briefing.regions.gazetteer import Mention, Region, word_start
+
+# 我县/本县 always mean the home region; 全县 does unless it ranks the home
+# within a wider one (全省第一, 在全市排名前列), which county reports do of their
+# province and city all the time.
+_SELF = re.compile(r"(?:我|本)([省市区县州旗])")
+_WHOLE = re.compile(r"(?<![在居列位于])全([省市区县州旗])(?![第首前唯最率领排])")
+# A bare level word heading an office (区委书记, 县政府, 区领导, 区四套班子): the
+# home government, when nothing else says so; after a place name it is that
+# place's office, and after 在 a superior's (在市委、市政府和县委的领导下).
+_OFFICE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]|[、和与及由]))([省市区县州旗])"
+                     r"(?:委(?!员)|政府|人大|政协|领导|四套班子|长(?=[\u4e00-\u9fff]{2,3}[,，、]|\s))")
+
+# Verbs whose object is another place: 接轨(大)上海, 融入深圳, 赴杭州, 来自香港
+# (到 and 前往 lead as often to the home county's own towns and parks).
+_TOWARDS = re.compile(r"(?:接轨|对接|融入|服务|学习|借鉴|对标|赴|来自)大?$")
+# Words that end a firm's or body's name: a place before one within the same run
+# of characters is part of the name (香港宏达集团, 中化(青岛)实业有限公司).
+_FIRM_WORDS = ("集团", "公司", "商会", "银行", "协会", "商行", "实业", "控股", "股份",
+               "企业", "酒店", "学会", "基金会", "事务所")
+# Words that end a project's name: a place inside one (江苏基地) locates the
+# project, which is a weaker cue to the article's own region than a subject.
+_PROJECT_WORDS = ("项目", "基地", "产业园", "工业园", "科技园", "工程", "生产线")
+_NAME_RUN = re.compile(r"[)）]?[^\W\d_等的和与及在是为将已]{0,16}")
+_PROJECT_VOTE = 0.5
+
+
+@dataclass(frozen=True)
+class HomeLevel:
+    """The level an article speaks of itself at (县 for 我县/全县) and how often."""
+
+    level: str
+    count: int
+
+
+def home_level(text: str) -> HomeLevel | None:
+    """The level that leads among the article's words for itself, if one does."""
+    counts = Counter(m.group(1) for m in _SELF.finditer(text))
+    counts.update(m.group(1) for m in _WHOLE.finditer(text))
+    if not counts:
+        counts.update(m.group(1) for m in _OFFICE.finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return HomeLevel(*ranked[0])
+
+
+def at_level(region: Region, level: str) -> bool:
+    """Whether 我X/全X of this level can mean the region (全区 of 广西壮族自治区 too)."""
+    return region.suffix == level or (level == "省" and region.level == "province")
+
+
+def vote(text: str, mention: Mention) -> float:
+    """How much a mention counts towards the article's subject: nothing when it is
+    another place's role (an object of 接轨/赴, a firm's name), half inside a
+    project's name, else a full vote."""
+    if _TOWARDS.search(text, 0, mention.start):
+        return 0.0
+    run = _NAME_RUN.match(text, mention.end).group()
+    if any(word in run for word in _FIRM_WORDS):
+        return 0.0
+    if any(word in run for word in _PROJECT_WORDS):
+        return _PROJECT_VOTE
+    return 1.0
+
+
+def home_shorts(text: str, mentions: Sequence[Mention],
+                resolved: Sequence[tuple[Mention, Region]],
+                home: HomeLevel | None) -> list[tuple[Mention, Region]]:
+    """County short forms left unresolved for want of support that the article's
+    level supports: 泽州 in a report that says 全县 is 泽州县, 长泰 in one that
+    says 区委书记 is 长泰区. Only a short form standing as a word of its own
+    and in no firm's or project's name counts (百亿元大关 is no 大关县)."""
+    if home is None:
+        return []
+    done = {id(m) for m, _ in resolved}
+    out = []
+    for mention in mentions:
+        fits = [c for c in mention.candidates if at_level(c, home.level)]
+        if (id(mention) not in done and mention.kind == "short" and len(fits) == 1
+                and word_start(text, mention.start) and vote(text, mention) == 1.0):
+            out.append((mention, fits[0]))
+    return out
+
+
+def with_home_votes(scores: Mapping[Region, float], home: HomeLevel | None,
+                    paper: Region | None) -> Counter[Region]:
+    """The scores with each 我县/全县 counted as a mention of the home region: the
+    best-scored region of that level, else the paper's own (滨海日报 printing 我县…)."""
+    out = Counter(scores)
+    if home is None:
+        return out
+    fitting = [r for r in out if at_level(r, home.level) and out[r] > 0]
+    target = max(fitting, key=out.__getitem__) if fitting else paper
+    if target is not None and at_level(target, home.level):
+        out[target] += home.count
+    return out
