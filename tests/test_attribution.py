@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.extract.mentions import name_region
 from briefing.extract.sentences import Sentence, split_sentences
 from briefing.model import Article
 from briefing.regions import attribute, place_of
@@ -307,3 +308,13 @@ def test_an_ethnic_district_publishing_as_we_district():
     text = "近日,我区举行重大项目集中开工仪式,共有5个项目集中开工,总投资26亿元。"
     article, _ = attributed(text, title="我区5个重大项目集中开工", source="管城区融媒体中心")
     assert article.regions == ["管城回族区"]
+
+
+def test_a_project_in_a_later_clause_belongs_to_that_clause_subject():
+    # The city holds the ceremony; the district hosts a venue at its own project.
+    text = "6月3日上午,宜昌市举行重大项目集中开工仪式,西陵区在第八中学新建项目施工现场设立分会场。"
+    _, sentences = attributed(text, title="宜昌市重大项目集中开工")
+    sentence = next(s for s in sentences if "第八中学" in s.text)
+    assert sentence.region == "宜昌市"
+    assert name_region("第八中学新建项目", sentence) == "西陵区"
+    assert name_region("重大项目集中开工仪式", sentence) == "宜昌市"

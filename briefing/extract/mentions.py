@@ -17,7 +17,9 @@ def name_region(span: str, sentence: Sentence) -> str | None:
     names): a name recurs across an article and a week.
     """
     if not _LEVEL_WORDS.intersection(span) and not place_prefix_anywhere(span):
-        return sentence.region  # a span that names no place cannot move the fact
+        # A span that names no place moves only with its clause (…,回民区在X项目现场…).
+        from briefing.regions.attribution import clause_place
+        return clause_place(span, sentence) or sentence.region
     key = (span, sentence.region, tuple(_codes(sentence.mentions)))
     if key not in _regions_of_names:
         # Imported here: briefing.regions itself imports from briefing.extract.

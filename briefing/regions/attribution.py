@@ -166,8 +166,9 @@ def place_of(text: str, sentence: Sentence) -> str | None:
     """The region a short span names when it differs from its sentence's.
 
     Only strong signals count: a level word owning a quoted programme
-    (省“双十”战略 → the province) and a place inside the sentence's region
-    (新会智造产业园 in a 江门 sentence). Names of other regions inside project
+    (省“双十”战略 → the province), a place inside the sentence's region
+    (新会智造产业园 in a 江门 sentence) and the subject of the span's own clause
+    when it lies inside the sentence's region (see `clause_place`). Names of other regions inside project
     and school names (广州软件学院, 江门市重点建设项目) do not move a fact.
     """
     gaz = load_gazetteer()
@@ -182,7 +183,7 @@ def place_of(text: str, sentence: Sentence) -> str | None:
         target = _level_up(own, m.group(1))
         if target is not None and target != own:
             return target.name
-    inner = _inner_place(gaz.resolve(mentions, [own]), own)
+    inner = _inner_place(gaz.resolve(mentions, [own]), own) or _clause_subject(sentence, text, own)
     return inner.name if inner is not None else None
 
 
@@ -249,16 +250,50 @@ def _topic(text: str, resolved: Sequence[tuple[Mention, Region]],
                 if region.suffix == ANAPHORA_LEVEL[word]:
                     return region
             continue
-        region = by_start.get(pos)
-        if region is None:
-            continue
-        end = next(m.end for m, _ in resolved if m.start == pos)
-        # 深圳市龙华区将… : the subject is the innermost of a chain of names.
-        while end in by_start and by_start[end].within(region):
-            region = by_start[end]
-            end = next(m.end for m, _ in resolved if m.start == end)
-        if text.startswith(PREDICATE_STARTS, end) and not text.startswith(NOUNS_NOT_PREDICATES, end):
+        region = _named_subject(text, resolved, by_start, pos)
+        if region is not None:
             return region
+    return None
+
+
+def _named_subject(text: str, resolved: Sequence[tuple[Mention, Region]],
+                   by_start: dict[int, Region], pos: int) -> Region | None:
+    """The region named at `pos` when it is its clause's subject (新会区将…)."""
+    region = by_start.get(pos)
+    if region is None:
+        return None
+    end = next(m.end for m, _ in resolved if m.start == pos)
+    # 深圳市龙华区将… : the subject is the innermost of a chain of names.
+    while end in by_start and by_start[end].within(region):
+        region = by_start[end]
+        end = next(m.end for m, _ in resolved if m.start == end)
+    if text.startswith(PREDICATE_STARTS, end) and not text.startswith(NOUNS_NOT_PREDICATES, end):
+        return region
+    return None
+
+
+def clause_place(span: str, sentence: Sentence) -> str | None:
+    """The region of the clause holding `span` when a later clause of the sentence
+    has a subject of its own inside the sentence's region (see `_clause_subject`)."""
+    if not sentence.mentions:
+        return None
+    own = _region_named(load_gazetteer(), sentence.region, sentence.mentions)
+    found = _clause_subject(sentence, span, own) if own is not None else None
+    return found.name if found is not None else None
+
+
+def _clause_subject(sentence: Sentence, span: str, own: Region) -> Region | None:
+    """A region inside `own` that is the subject of a later clause holding `span`:
+    呼和浩特市举行…,回民区在…中学新建项目现场设立分会场 files the school under 回民区."""
+    pos = sentence.text.find(span)
+    if pos <= 0 or not sentence.mentions:
+        return None
+    by_start = {m.start: r for m, r in sentence.mentions}
+    starts = [p for p in _clause_starts(sentence.text) if 0 < p <= pos]
+    for start in reversed(starts):
+        region = _named_subject(sentence.text, sentence.mentions, by_start, start)
+        if region is not None:
+            return region if region != own and region.within(own) else None
     return None
 
 

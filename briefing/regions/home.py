@@ -37,7 +37,7 @@ _FIRM_WORDS = ("集团", "公司", "商会", "银行", "协会", "商行", "实�
 # Words that end a project's name: a place inside one (江苏基地) locates the
 # project, which is a weaker cue to the article's own region than a subject.
 _PROJECT_WORDS = ("项目", "基地", "产业园", "工业园", "科技园", "工程", "生产线")
-_NAME_RUN = re.compile(r"[)）]?[^\W\d_等的和与及在是为将已]{0,16}")
+_NAME_RUN = re.compile(r"[)）]?[^\W\d_等的与及在是为将已]{0,16}")
 _PROJECT_VOTE = 0.5
 
 
