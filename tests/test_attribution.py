@@ -318,3 +318,10 @@ def test_a_project_in_a_later_clause_belongs_to_that_clause_subject():
     assert sentence.region == "宜昌市"
     assert name_region("第八中学新建项目", sentence) == "西陵区"
     assert name_region("重大项目集中开工仪式", sentence) == "宜昌市"
+
+
+def test_a_county_paper_speaking_as_we_county_means_its_own_county():
+    text = "我县与射阳县签订合作协议。全县新开工亿元以上项目15个,完成投资20亿元。"
+    article, sentences = attributed(text, title="项目建设提质增效", source="响水日报")
+    assert article.regions == ["响水县"]
+    assert region_of(sentences, "新开工亿元以上项目15个") == "响水县"

@@ -39,6 +39,8 @@ _FIRM_WORDS = ("集团", "公司", "商会", "银行", "协会", "商行", "实�
 _PROJECT_WORDS = ("项目", "基地", "产业园", "工业园", "科技园", "工程", "生产线")
 _NAME_RUN = re.compile(r"[)）]?[^\W\d_等的与及在是为将已]{0,16}")
 _PROJECT_VOTE = 0.5
+# 我县/全县 weigh as a name in the lead does: an article naming itself is sure of it.
+_SELF_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -101,13 +103,18 @@ def home_shorts(text: str, mentions: Sequence[Mention],
 
 def with_home_votes(scores: Mapping[Region, float], home: HomeLevel | None,
                     paper: Region | None) -> Counter[Region]:
-    """The scores with each 我县/全县 counted as a mention of the home region: the
-    best-scored region of that level, else the paper's own (滨海日报 printing 我县…)."""
+    """The scores with each 我县/全县 counted as a mention of the home region: a
+    county paper's own county (滨海日报 printing 我县…), else the best-scored
+    region of that level, else the paper's region. A city's paper speaks of its
+    county-level cities as 全市 too, so only a county's paper is home by itself."""
     out = Counter(scores)
     if home is None:
         return out
     fitting = [r for r in out if at_level(r, home.level) and out[r] > 0]
-    target = max(fitting, key=out.__getitem__) if fitting else paper
+    if paper is not None and paper.level == "county":
+        target: Region | None = paper
+    else:
+        target = max(fitting, key=out.__getitem__) if fitting else paper
     if target is not None and at_level(target, home.level):
-        out[target] += home.count
+        out[target] += _SELF_WEIGHT * home.count
     return out
