@@ -9,7 +9,8 @@ import pytest
 from briefing.extract.mentions import name_region
 from briefing.extract.sentences import Sentence, split_sentences
 from briefing.model import Article
-from briefing.regions import attribute, place_of
+from briefing.regions import attribute, load_gazetteer, place_of
+from briefing.regions.home import HomeLevel, home_level, vote
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
@@ -325,3 +326,20 @@ def test_a_county_paper_speaking_as_we_county_means_its_own_county():
     article, sentences = attributed(text, title="项目建设提质增效", source="响水日报")
     assert article.regions == ["响水县"]
     assert region_of(sentences, "新开工亿元以上项目15个") == "响水县"
+
+
+@pytest.mark.parametrize("text, name, weight", [
+    ("新会区规上工业企业增加值增长6%", "新会区", 1.0),     # the district as subject
+    ("香港永泰集团投资的项目落户园区", "香港", 0.0),        # a firm's name
+    ("中化(青岛)实业有限公司与我县合作", "青岛", 0.0),    # a firm's name, in brackets
+    ("我县主动接轨大上海", "上海", 0.0),                   # a place the county links up with
+    ("华信食品安徽基地建成投产", "安徽", 0.5),             # a project's location
+])
+def test_how_much_a_mention_votes_for_the_article_subject(text, name, weight):
+    mention = next(m for m in load_gazetteer().find_mentions(text) if m.surface == name)
+    assert vote(text, mention) == weight
+
+
+def test_ranking_within_a_wider_region_is_not_speaking_as_it():
+    text = "全县地区生产总值增长7%,总量在全省排名第一,全省首批试点落户我县。"
+    assert home_level(text) == HomeLevel("县", 2)   # 全县 and 我县; neither 全省

@@ -32,8 +32,9 @@ _OFFICE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]|[、和与及由]))([省市区�
 _TOWARDS = re.compile(r"(?:接轨|对接|融入|服务|学习|借鉴|对标|赴|来自)大?$")
 # Words that end a firm's or body's name: a place before one within the same run
 # of characters is part of the name (香港宏达集团, 中化(青岛)实业有限公司).
+# (企业 alone is not one: 新会区规上工业企业 are the district's firms.)
 _FIRM_WORDS = ("集团", "公司", "商会", "银行", "协会", "商行", "实业", "控股", "股份",
-               "企业", "酒店", "学会", "基金会", "事务所")
+               "酒店", "学会", "基金会", "事务所")
 # Words that end a project's name: a place inside one (江苏基地) locates the
 # project, which is a weaker cue to the article's own region than a subject.
 _PROJECT_WORDS = ("项目", "基地", "产业园", "工业园", "科技园", "工程", "生产线")
