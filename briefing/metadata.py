@@ -48,7 +48,8 @@ BODY_LINES = 6
 SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[::]\s*([\u4e00-\u9fff]{2,10}?(?:"
                           + "|".join(PAPER_SUFFIXES) + "))")
 # A site or county media centre labelled as the source (来源:长泰新闻网, 来源:瀍河区融媒体中心):
-# it names the place that published the article, as a paper's name does.
+# it names the place that published the article, as a paper's name does; a paper
+# named anywhere still comes first.
 SITE_LABEL = re.compile(r"(?:来源|稿源)\s*[:：]\s*([\u4e00-\u9fff]{2,12}?"
                         r"(?:新闻网|融媒体中心|新闻中心|广播电视台|电视台))")
 TITLE_SITE_SEPARATOR = re.compile(r"\s+[-|–—_]+\s+|_")   # 标题 - 某某新闻网
@@ -247,7 +248,7 @@ def find_source(cleaned: Cleaned) -> str:
 def find_paper(cleaned: Cleaned) -> str:
     rank = dict(PAPER_ROLES)
     for line in cleaned.header + cleaned.furniture:
-        m = SOURCE_LABEL.search(line) or SITE_LABEL.search(line)
+        m = SOURCE_LABEL.search(line)
         if m:
             return m.group(1)
     body = cleaned.plain.split("\n")[:BODY_LINES]
@@ -256,4 +257,8 @@ def find_paper(cleaned: Cleaned) -> str:
     found = [(rank[m.group(2)], m.group(1)) for line in body for m in _PAPER.finditer(line)
              if m.group(2) in BODY_ROLES]
     found += [(rank[m.group(2)], m.group(1)) for line in furniture for m in _PAPER.finditer(line)]
-    return min(found, key=lambda c: c[0])[1] if found else ""
+    if found:
+        return min(found, key=lambda c: c[0])[1]
+    sites = (m.group(1) for line in cleaned.header + cleaned.furniture
+             for m in [SITE_LABEL.search(line)] if m)
+    return next(sites, "")

@@ -159,3 +159,8 @@ def test_a_county_site_or_media_centre_labelled_as_source_is_the_source():
     assert m.source == "青田县融媒体中心"
     m = meta(f"园区建设全面提速\n2024-03-12 来源:永泰新闻网\n{BODY}")
     assert m.source == "永泰新闻网"
+
+
+def test_a_paper_named_in_the_dateline_beats_the_site_that_reposts_it():
+    m = meta(f"园区建设全面提速\n2024-03-12 来源:永泰新闻网\n福州日报讯(记者 张三){BODY}")
+    assert m.source == "福州日报"
