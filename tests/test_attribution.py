@@ -343,3 +343,18 @@ def test_how_much_a_mention_votes_for_the_article_subject(text, name, weight):
 def test_ranking_within_a_wider_region_is_not_speaking_as_it():
     text = "全县地区生产总值增长7%,总量在全省排名第一,全省首批试点落户我县。"
     assert home_level(text) == HomeLevel("县", 2)   # 全县 and 我县; neither 全省
+
+
+def test_a_region_speaking_as_itself_is_not_about_the_cities_it_lists():
+    text = "全区地区生产总值增长6%。南宁市、柳州市、桂林市分别增长7%、6%、5%。"
+    article, sentences = attributed(text, title="广西经济稳中向好")
+    assert article.regions == ["广西壮族自治区"]
+    assert region_of(sentences, "全区地区生产总值增长6%") == "广西壮族自治区"
+
+
+def test_a_county_that_never_names_itself_is_not_the_city_it_visits():
+    text = ("今年以来,全县新开工项目20个。县委书记赴深圳、东莞开展招商活动,签约项目5个。"
+            "我县将继续扩大招商成果。")
+    article, sentences = attributed(text, title="全县项目建设提速")
+    assert article.regions == []
+    assert region_of(sentences, "新开工项目20个") is None

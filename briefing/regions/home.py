@@ -42,6 +42,8 @@ _NAME_RUN = re.compile(r"[)）]?[^\W\d_等的与及在是为将已]{0,16}")
 _PROJECT_VOTE = 0.5
 # 我县/全县 weigh as a name in the lead does: an article naming itself is sure of it.
 _SELF_WEIGHT = 2.0
+# How often an article must speak as a level before no region of another level can be its subject.
+_SURE_COUNT = 3
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,9 @@ def with_home_votes(scores: Mapping[Region, float], home: HomeLevel | None,
                     paper: Region | None) -> Counter[Region]:
     """The scores with each 我县/全县 counted as a mention of the home region: a
     county paper's own county (滨海日报 printing 我县…), else the best-scored
-    region of that level, else the paper's region. A city's paper speaks of its
-    county-level cities as 全市 too, so only a county's paper is home by itself."""
+    region of that level, else the paper's region; nothing when none of them is
+    of a level the article keeps speaking as. A city's paper speaks of its county-level cities as 全市 too,
+    so only a county's paper is home by itself."""
     out = Counter(scores)
     if home is None:
         return out
@@ -116,6 +119,8 @@ def with_home_votes(scores: Mapping[Region, float], home: HomeLevel | None,
         target: Region | None = paper
     else:
         target = max(fitting, key=out.__getitem__) if fitting else paper
-    if target is not None and at_level(target, home.level):
-        out[target] += _SELF_WEIGHT * home.count
+    if target is None or not at_level(target, home.level):
+        # 我县 again and again of a county it never names: none of the others is home.
+        return Counter() if home.count >= _SURE_COUNT else out
+    out[target] += _SELF_WEIGHT * home.count
     return out
