@@ -422,11 +422,12 @@ def _subject(gaz: Gazetteer, title: str, sentences: Sequence[Sentence],
     # a 新会区 report keeps naming 江门 too.
     # Two inner regions of separate standing (汇川区 and 桐梓县 in a 遵义 round-up) leave
     # the article with its parent.
+    inner = [(s, r) for r, s in scores.items() if r != best and r.within(best) and s >= top / 2]
     # An article speaking of itself at the level of the best region (全区 of 广西)
     # is not about a city it names, however often.
-    inner = [(s, r) for r, s in scores.items() if r != best and r.within(best) and s >= top / 2
-             and (speaks_as is None or not at_level(best, speaks_as.level)
-                  or at_level(r, speaks_as.level))]
+    if speaks_as is not None and at_level(best, speaks_as.level) \
+            and not any(at_level(r, speaks_as.level) for _, r in inner):
+        return best
     if not inner:
         return best
     narrower = max(inner, key=lambda x: x[0])[1]

@@ -117,8 +117,13 @@ def with_home_votes(scores: Mapping[Region, float], home: HomeLevel | None,
     fitting = [r for r in out if at_level(r, home.level) and out[r] > 0]
     if paper is not None and paper.level == "county":
         target: Region | None = paper
+    elif fitting:
+        # 全市 of a city that names one of its county-level cities as often: the city's.
+        best = max(fitting, key=out.__getitem__)
+        wider = [r for r in fitting if best.within(r) and out[r] >= out[best] / 2]
+        target = min(wider, key=lambda r: len(r.lineage))
     else:
-        target = max(fitting, key=out.__getitem__) if fitting else paper
+        target = paper
     if target is None or not at_level(target, home.level):
         # 我县 again and again of a county it never names: none of the others is home.
         return Counter() if home.count >= _SURE_COUNT else out
