@@ -334,6 +334,8 @@ def test_a_county_paper_speaking_as_we_county_means_its_own_county():
     ("中化(青岛)实业有限公司与我县合作", "青岛", 0.0),    # a firm's name, in brackets
     ("我县主动接轨大上海", "上海", 0.0),                   # a place the county links up with
     ("华信食品安徽基地建成投产", "安徽", 0.5),             # a project's location
+    ("新签约江门华美、恒达新材料等项目", "江门", 0.5),     # a name in a list of projects
+    ("江门、佛山等地重点项目加快推进", "江门", 1.0),       # a place in a list of places
 ])
 def test_how_much_a_mention_votes_for_the_article_subject(text, name, weight):
     mention = next(m for m in load_gazetteer().find_mentions(text) if m.surface == name)

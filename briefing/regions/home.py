@@ -39,6 +39,9 @@ _FIRM_WORDS = ("集团", "公司", "商会", "银行", "协会", "商行", "实�
 # project, which is a weaker cue to the article's own region than a subject.
 _PROJECT_WORDS = ("项目", "基地", "产业园", "工业园", "科技园", "工程", "生产线")
 _NAME_RUN = re.compile(r"[)）]?[^\W\d_等的与及在是为将已]{0,16}")
+# The rest of a clause listing names that ends in what they are (…、…等项目; 等地
+# lists places).
+_LIST_OF_NAMES = re.compile(r"[^，,。；;：:]*?等(?![地处])[^，,。；;：:]{0,10}?(?:项目|工程|企业)")
 _PROJECT_VOTE = 0.5
 # 我县/全县 weigh as a name in the lead does: an article naming itself is sure of it.
 _SELF_WEIGHT = 2.0
@@ -80,9 +83,17 @@ def vote(text: str, mention: Mention) -> float:
     run = _NAME_RUN.match(text, mention.end).group()
     if any(word in run for word in _FIRM_WORDS):
         return 0.0
-    if any(word in run for word in _PROJECT_WORDS):
+    if any(word in run for word in _PROJECT_WORDS) or (run and _listed_name(text, mention, run)):
         return _PROJECT_VOTE
     return 1.0
+
+
+def _listed_name(text: str, mention: Mention, run: str) -> bool:
+    """Whether the place opens a name in a list of projects or firms
+    (吕梁杭氧、并盛熔盐技改等项目), not a bare place in a list of places."""
+    end = mention.end + len(run)
+    listed = text[mention.start - 1:mention.start] == "、" or text[end:end + 1] == "、"
+    return listed and _LIST_OF_NAMES.match(text, end) is not None
 
 
 def home_shorts(text: str, mentions: Sequence[Mention],
