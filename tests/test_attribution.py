@@ -360,3 +360,11 @@ def test_a_county_that_never_names_itself_is_not_the_city_it_visits():
     article, sentences = attributed(text, title="全县项目建设提速")
     assert article.regions == []
     assert region_of(sentences, "新开工项目20个") is None
+
+
+def test_a_headline_label_names_a_county_whose_bare_name_is_a_word():
+    # 平和 alone is "calm"; as a headline's label it is 平和县.
+    text = "近日,平和科技产业园已签约项目16个,总投资125亿元。"
+    article, sentences = attributed(text, title="平和:科技产业园区签约16个项目")
+    assert article.regions == ["平和县"]
+    assert region_of(sentences, "已签约项目16个") == "平和县"

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from briefing.clean import simplify
 from briefing.model import Article
 from briefing.regions.gazetteer import Gazetteer, Mention, Region, load_gazetteer
-from briefing.regions.home import (HomeLevel, at_level, home_level, home_shorts, vote,
-                                   with_home_votes)
+from briefing.regions.home import (HomeLevel, at_level, home_level, home_shorts, title_label,
+                                   vote, with_home_votes)
 
 if TYPE_CHECKING:  # the extract package imports this module; avoid the cycle
     from briefing.extract.sentences import Sentence
@@ -391,6 +391,9 @@ def _subject(gaz: Gazetteer, title: str, sentences: Sequence[Sentence],
     for mention, region in title_mentions + home_shorts(title, title_found, title_mentions, speaks_as):
         if not _MEDIA.match(title, mention.end):
             scores[region] += _TITLE_WEIGHT * vote(title, mention)
+    labelled = title_label(gaz, title)
+    if labelled is not None and labelled not in {r for _, r in title_mentions}:
+        scores[labelled] += _TITLE_WEIGHT
     for word, suffix in DEICTIC_LEVEL.items():
         home = _level_up(paper, suffix) if paper is not None and word in title else None
         if home is not None:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from briefing.regions.gazetteer import Mention, Region, word_start
+from briefing.regions.gazetteer import Gazetteer, Mention, Region, word_start
 
 # 我县/本县 always mean the home region; 全县 does unless it ranks the home
 # within a wider one (全省第一, 在全市排名前列), which county reports do of their
@@ -38,6 +38,9 @@ _FIRM_WORDS = ("集团", "公司", "商会", "银行", "协会", "商行", "实�
 # Words that end a project's name: a place inside one (江苏基地) locates the
 # project, which is a weaker cue to the article's own region than a subject.
 _PROJECT_WORDS = ("项目", "基地", "产业园", "工业园", "科技园", "工程", "生产线")
+# A headline's label: a place's bare name and a colon.
+_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,4})\s*[:：]")
+_LABEL_LEVELS = ("县", "区", "市", "旗")
 _NAME_RUN = re.compile(r"[)）]?[^\W\d_等的与及在是为将已]{0,16}")
 # The rest of a clause listing names that ends in what they are (…、…等项目; 等地
 # lists places).
@@ -67,6 +70,17 @@ def home_level(text: str) -> HomeLevel | None:
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return HomeLevel(*ranked[0])
+
+
+def title_label(gaz: Gazetteer, title: str) -> Region | None:
+    """The county a headline opens with as its label (平和：科技园区签约16个项目),
+    even when its bare name is too ordinary a word to count elsewhere."""
+    m = _LABEL.match(title)
+    if m is None:
+        return None
+    found = [r for suffix in _LABEL_LEVELS for r in gaz.lookup(m.group(1) + suffix)
+             if r.name == m.group(1) + suffix]
+    return found[0] if len(found) == 1 else None
 
 
 def at_level(region: Region, level: str) -> bool:
