@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from briefing.clean import simplify
@@ -27,6 +26,7 @@ from briefing.model import Article
 from briefing.regions.gazetteer import Gazetteer, Mention, Region, load_gazetteer
 from briefing.regions.home import (HomeLevel, at_level, home_level, home_shorts, title_label,
                                    vote, with_home_votes)
+from briefing.regions.sections import section_at, sections_of
 
 if TYPE_CHECKING:  # the extract package imports this module; avoid the cycle
     from briefing.extract.sentences import Sentence
@@ -88,32 +88,12 @@ _OPENER = re.compile(
     r"|与此同时|接下来|下一步|据悉|据介绍|据了解|而且|并且|但是|而|并)")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
-# A speaker line: region, office and title, a name, then a colon
-# (台山市委副书记、市长郑劲龙: / 鹤山市人民政府市长张华景：).
-_TITLES = r"(?:书记|省长|市长|区长|县长|州长|旗长|盟长|主任|主席|局长|负责人)"
-# The title is followed by a personal name, not a speech verb: 据…负责人介绍：
-# quotes one sentence and opens no section.
-_NAME = r"\s*(?!表示|介绍|指出|强调|认为|透露|说)[\u4e00-\u9fff·]{2,4}\s*"
-_SPEAKER = re.compile(r"^\s*[^:：，,。；;]{2,40}?" + _TITLES + _NAME + r"[:：]")
-# In some layouts the speaker stands alone on a line without the colon
-# (台山市委副书记、市长 郑劲龙).
-_SPEAKER_LINE = re.compile(r"^\s*[^:：，,。；;]{2,40}?" + _TITLES + _NAME + r"$")
-_LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?")
-# A heading that is only a region or starts with one and a separator.
-_HEADING_SEP = " :：|｜丨·—-】]"
-_HEADING_MARKS = "【[■●◆▲★·•"
 # Paper and station names carry the home city of their reporters (江门日报记者).
 _MEDIA = re.compile(r"日报|晚报|特区报|商报|都市报|新闻网|新闻|电视台|广播电视台|融媒|发布")
 
 _TITLE_WEIGHT, _LEAD_WEIGHT, _TOPIC_BONUS = 3.0, 2.0, 1.0
 _LEAD_PARAGRAPHS = 3
 _SUBJECT_SHARE = 0.5
-
-
-@dataclass
-class _Section:
-    region: Region
-    first_paragraph: int
 
 
 def attribute(article: Article, sentences: list[Sentence]) -> None:
@@ -127,14 +107,14 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     # ambiguous ones (龙华区 in an article that also says 深圳).
     named = [r for mentions in found for r in gaz.anchors(mentions)]
     article_context = [r for r, _ in Counter(named).most_common()]
-    sections = _sections(gaz, sentences, found, ([paper] if paper else []) + article_context)
-    in_section = {id(s) for s in sentences if _section_at(sections, s) is not None}
+    sections = sections_of(gaz, sentences, found, ([paper] if paper else []) + article_context)
+    in_section = {id(s) for s in sentences if section_at(sections, s) is not None}
     starts = _ClauseStarts()
     subject = _subject(gaz, title, sentences, found, paper, in_section, article_context, starts,
                        speaks_as)
     recent: list[Region] = []
     for sentence, mentions in zip(sentences, found):
-        section = _section_at(sections, sentence)
+        section = section_at(sections, sentence)
         context = section.region if section else subject
         context_chain = [r for r in (context, subject, paper) if r is not None]
         resolved = gaz.resolve(mentions, context_chain + article_context) if mentions else []
@@ -301,56 +281,6 @@ def _inner_place(resolved: Sequence[tuple[Mention, Region]], context: Region) ->
     """The one region strictly inside `context` that the sentence names, if any."""
     inner = {r for _, r in resolved if r != context and r.within(context)}
     return inner.pop() if len(inner) == 1 else None
-
-
-def _sections(gaz: Gazetteer, sentences: Sequence[Sentence],
-              found: Sequence[list[Mention]], around: list[Region]) -> list[_Section]:
-    """Speaker lines and region headings, each opening a section."""
-    out: list[_Section] = []
-    for sentence, mentions in zip(sentences, found):
-        named = _section_name(sentence, mentions)
-        if named is None:
-            continue
-        context = ([out[-1].region] if out else []) + around
-        resolved = gaz.resolve([named], context)
-        if resolved:
-            out.append(_Section(resolved[0][1], sentence.paragraph))
-    return out
-
-
-def _section_name(sentence: Sentence, mentions: Sequence[Mention]) -> Mention | None:
-    """The region mention that opens a section in this sentence, if it opens one.
-
-    A speaker line names the speaker's office; with several offices
-    (江门市委常委、江海区委书记…:) the last one is the narrowest. A heading
-    opens a section when it is a region's name, alone or before a separator.
-    """
-    text = sentence.text
-    heading = sentence.is_heading or _heading_like(text)
-    speaker = ((_SPEAKER.match(text) if ":" in text or "：" in text else None)
-               or (_SPEAKER_LINE.match(text) if heading else None))
-    if speaker:
-        inside = [m for m in mentions if m.end <= speaker.end()]
-        return inside[-1] if inside else None
-    lead = _LIST_MARK.match(text).end()
-    lead += len(text[lead:]) - len(text[lead:].lstrip(" \t" + _HEADING_MARKS))
-    if not heading or not mentions or mentions[0].start != lead:
-        return None
-    rest = text[mentions[0].end:]
-    return mentions[0] if rest == "" or rest[0] in _HEADING_SEP else None
-
-
-def _heading_like(text: str) -> bool:
-    """A short line without closing punctuation, numbered or not (一、蓬江区：…)."""
-    return len(text) <= 40 and text.rstrip()[-1:] not in "。！？!?；;，,"
-
-
-def _section_at(sections: Sequence[_Section], sentence: Sentence) -> _Section | None:
-    current = None
-    for section in sections:
-        if section.first_paragraph <= sentence.paragraph:
-            current = section
-    return current
 
 
 def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
