@@ -261,6 +261,17 @@ def test_a_round_up_of_several_counties_belongs_to_their_city():
     assert region_of(sentences, "增长6%") == "六盘水市"
 
 
+def test_a_region_named_in_the_title_keeps_the_article_and_an_indicator_follows_its_region():
+    text = ("宁夏回族自治区政府工作报告\n"
+            "2023年，全区地区生产总值增长6.6%。银川市地区生产总值增长6%，银川市规上工业增加值增长9%。\n")
+    article, sentences = attributed(text, title="宁夏回族自治区政府工作报告")
+    assert article.regions == ["宁夏回族自治区"]
+    assert region_of(sentences, "增长6.6%") == "宁夏回族自治区"
+    text = "西吉县经济运行\n今年以来，西吉县固定资产投资增长15%。固原市固定资产投资增长9%。\n"
+    _, sentences = attributed(text, title="西吉县经济运行")
+    assert region_of(sentences, "增长9%") == "固原市"
+
+
 def test_a_county_followed_by_an_adverb_of_effort_is_the_subject():
     _, sentences = attributed("深圳欣荣时代、湖南丰米米业基地等项目签约。\n"
                               "今年,平江县强力推进农机产业链建设。")
@@ -368,3 +379,25 @@ def test_a_headline_label_names_a_county_whose_bare_name_is_a_word():
     article, sentences = attributed(text, title="平和:科技产业园区签约16个项目")
     assert article.regions == ["平和县"]
     assert region_of(sentences, "已签约项目16个") == "平和县"
+
+
+def test_a_paper_without_its_city_in_its_name_and_a_passing_district():
+    text = ("政府工作报告摘要\n长江日报 2025年01月17日\n●预计全省地区生产总值增长6%左右\n"
+            "●经济增长6%左右\n")
+    article, sentences = attributed(text, title="政府工作报告摘要")
+    assert article.regions == ["湖北省"]
+    assert region_of(sentences, "经济增长6%") == "湖北省"
+    text = ("各位代表:\n一、2024年工作回顾\n预计全市地区生产总值增长5%。赤峰国际陆港班列成功开行。"
+            "红山产业园获评国家级绿色工业园区。\n")
+    article, _ = attributed(text, title="各位代表:")
+    assert article.regions == ["赤峰市"]
+
+
+def test_a_body_naming_no_region_takes_its_photo_caption():
+    article = Article(id="t", path="t.txt", title="t",
+                      text="本报讯 前三季度，全区地区生产总值增长6%。\n",
+                      captions=["发展中的綦江 记者 张三 摄"])
+    sentences = split_sentences(article)
+    attribute(article, sentences)
+    assert article.regions == ["綦江区"]
+    assert region_of(sentences, "增长6%") == "綦江区"

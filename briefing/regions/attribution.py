@@ -17,8 +17,11 @@ Other regions merely mentioned (`与开平共建…`, `选定广州市增城区�
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from briefing.clean import simplify
@@ -58,6 +61,10 @@ PREDICATE_STARTS = tuple(sorted((
     "制定", "印发", "推进", "推动", "实施", "落实", "打造", "建设", "建立", "实现",
     "完成", "新增", "引进", "成功", "累计", "提出", "召开", "举行", "发布", "聚焦",
     "围绕", "通过", "按照", "抢抓", "紧抓", "立足", "经济", "地区生产总值", "GDP",
+    # the headline indicators: 锡林郭勒盟固定资产投资增长9% is about 锡林郭勒盟
+    "生产总值", "固定资产投资", "规模以上工业", "规上工业", "社会消费品零售总额", "社零",
+    "一般公共预算收入", "地方一般公共预算收入", "外贸进出口", "进出口总额", "居民人均可支配收入",
+    "城镇新增就业",
     "增长", "增速", "下降", "达到", "突破", "同比", "比上年", "不仅", "不断",
     ":", "：", "】", "]",  # a label: 蓬江区：…, 【蓬江区】…
     "委", "政府", "人民政府", "人大", "政协", "各级", "各地", "上下",
@@ -92,6 +99,8 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 _MEDIA = re.compile(r"日报|晚报|特区报|商报|都市报|新闻网|新闻|电视台|广播电视台|融媒|发布")
 
 _TITLE_WEIGHT, _LEAD_WEIGHT, _TOPIC_BONUS = 3.0, 2.0, 1.0
+_INNER_MENTIONS = 2
+_PAPER_LINES = 8  # a paper names itself in the header, dateline or byline
 _LEAD_PARAGRAPHS = 3
 _SUBJECT_SHARE = 0.5
 
@@ -110,7 +119,7 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     sections = sections_of(gaz, sentences, found, ([paper] if paper else []) + article_context)
     in_section = {id(s) for s in sentences if section_at(sections, s) is not None}
     starts = _ClauseStarts()
-    subject = _subject(gaz, title, sentences, found, paper, in_section, article_context, starts,
+    subject = _subject(gaz, article, sentences, found, paper, in_section, article_context, starts,
                        speaks_as)
     recent: list[Region] = []
     for sentence, mentions in zip(sentences, found):
@@ -285,8 +294,8 @@ def _inner_place(resolved: Sequence[tuple[Mention, Region]], context: Region) ->
 
 def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
                 found: Sequence[list[Mention]], speaks_as: HomeLevel | None) -> Region | None:
-    """The city of the paper that printed the article (江门日报 → 江门市); of two
-    places of that name, the one at the level the article speaks of itself
+    """The city of the paper that printed the article (江门日报 → 江门市, 长江日报 → 武汉市);
+    of two places of that name, the one at the level the article speaks of itself
     (滨海日报 with 我县 is 滨海县's)."""
     texts = [(article.source, gaz.find_mentions(article.source))] if article.source else []
     texts += [(s.text, m) for s, m in zip(sentences, found)]
@@ -298,10 +307,32 @@ def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
                     if speaks_as is not None and at_level(c, speaks_as.level)]
             if len(m.candidates) == 1 or len(fits) == 1:
                 return m.candidates[0] if len(m.candidates) == 1 else fits[0]
+    for text, _ in texts[:_PAPER_LINES]:
+        for paper, code in _papers().items():
+            if paper in text:
+                return gaz.get(code)
     return None
 
 
-def _subject(gaz: Gazetteer, title: str, sentences: Sequence[Sentence],
+def _captioned(gaz: Gazetteer, article: Article) -> Region | None:
+    """A body that names no region may have a photo caption that does (蓬勃发展的江津)."""
+    named = Counter(m.candidates[0] for caption in article.captions
+                    for m in gaz.find_mentions(caption) if len(m.candidates) == 1)
+    return named.most_common(1)[0][0] if named else None
+
+
+def _deictic_words(text: str) -> list[str]:
+    return [w for w in DEICTIC_LEVEL if w in text]
+
+
+@lru_cache(maxsize=1)
+def _papers() -> dict[str, str]:
+    """Papers whose names do not name their home region (data/papers.csv)."""
+    text = resources.files("briefing.regions").joinpath("data", "papers.csv").read_text("utf-8")
+    return {row["paper"]: row["code"] for row in csv.DictReader(text.splitlines())}
+
+
+def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
              found: Sequence[list[Mention]], paper: Region | None,
              skip: set[int], around: list[Region], starts: _ClauseStarts,
              speaks_as: HomeLevel | None) -> Region | None:
@@ -315,7 +346,9 @@ def _subject(gaz: Gazetteer, title: str, sentences: Sequence[Sentence],
     article speaks of itself (我县, 全区) counts for its best region of that level.
     """
     scores: Counter[Region] = Counter()
+    named: Counter[Region] = Counter()
     context = ([paper] if paper else []) + around
+    title = simplify(article.title)
     title_found = gaz.find_mentions(title)
     title_mentions = gaz.resolve(title_found, context)
     for mention, region in title_mentions + home_shorts(title, title_found, title_mentions, speaks_as):
@@ -328,23 +361,33 @@ def _subject(gaz: Gazetteer, title: str, sentences: Sequence[Sentence],
         home = _level_up(paper, suffix) if paper is not None and word in title else None
         if home is not None:
             scores[home] += _TITLE_WEIGHT
+            named[home] += _INNER_MENTIONS
     paragraphs_seen: list[int] = []
     for sentence, mentions in zip(sentences, found):
-        if id(sentence) in skip or not mentions:
+        deictic = _deictic_words(sentence.text) if paper is not None else []
+        if id(sentence) in skip or not (mentions or deictic):
             continue
         if sentence.paragraph not in paragraphs_seen:
             paragraphs_seen.append(sentence.paragraph)
         weight = _LEAD_WEIGHT if len(paragraphs_seen) <= _LEAD_PARAGRAPHS else 1.0
+        for word in deictic:
+            home = _level_up(paper, DEICTIC_LEVEL[word])  # 全省 in a 长江日报 article: 湖北省
+            if home is not None:
+                scores[home] += weight
+        if not mentions:
+            continue
         resolved = gaz.resolve(mentions, context)
         subjects = set(starts[sentence.text])
         for mention, region in resolved + home_shorts(sentence.text, mentions, resolved, speaks_as):
             if _MEDIA.match(sentence.text, mention.end):
                 continue
             bonus = _TOPIC_BONUS if mention.start in subjects else 0.0
-            scores[region] += (weight + bonus) * vote(sentence.text, mention)
+            share = vote(sentence.text, mention)
+            scores[region] += (weight + bonus) * share
+            named[region] += share > 0
     scores = +with_home_votes(scores, speaks_as, paper)
     if not scores:
-        return paper
+        return _captioned(gaz, article) or paper
     best, top = scores.most_common(1)[0]
     # An article about many places at once (a national round-up) has no
     # subject: its sentences keep only the regions they name themselves.
@@ -365,4 +408,9 @@ def _subject(gaz: Gazetteer, title: str, sentences: Sequence[Sentence],
         return best
     narrower = max(inner, key=lambda x: x[0])[1]
     rivals = [r for _, r in inner if not (r.within(narrower) or narrower.within(r))]
-    return best if rivals else narrower
+    titled = {r for _, r in title_mentions}
+    if rivals or best in titled and narrower not in titled:
+        return best  # 内蒙古自治区政府工作报告 naming 呼和浩特市 is still the region's
+    if narrower not in titled and narrower != paper and named[narrower] < _INNER_MENTIONS:
+        return best  # one passing 红山产业园 does not make a 赤峰 report about 红山区
+    return narrower
