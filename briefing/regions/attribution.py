@@ -8,20 +8,22 @@ district's report or "我市" stand for it. The rules, in order of strength:
    subject — `新会区预计地区生产总值增长9%`, `2023年,广东将安排…`;
 2. a place inside the current region named in the sentence — a city article
    saying `到新会智造产业园…调研` speaks of 新会区;
-3. the section: a speaker line (`台山市委副书记、市长郑劲龙:`) or a heading
-   naming a region holds until the next one;
-4. the article's subject: title, lead and mention counts, else the paper's city.
+3. the section (sections.py): a speaker line (`台山市委副书记、市长郑劲龙:`) or a
+   heading naming a region holds until the next one;
+4. the article's subject: title, lead and mention counts, weighed by the role
+   each name plays and by the words the article uses for itself (home.py:
+   我县, 全区 — not 香港宏达集团 or 接轨大上海), else the paper's city (papers.py).
+
+A fact's own span may still name a narrower place, or sit in a later clause
+with a subject of its own (`place_of`, `clause_place`).
 
 Other regions merely mentioned (`与开平共建…`, `选定广州市增城区为…对象`,
 `江门市重点建设项目` in a 台山 section) never move a sentence.
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from briefing.clean import simplify
@@ -29,6 +31,7 @@ from briefing.model import Article
 from briefing.regions.gazetteer import Gazetteer, Mention, Region, load_gazetteer
 from briefing.regions.home import (HomeLevel, at_level, home_level, home_shorts, title_label,
                                    vote, with_home_votes)
+from briefing.regions.papers import MEDIA, captioned, paper_city
 from briefing.regions.sections import section_at, sections_of
 
 if TYPE_CHECKING:  # the extract package imports this module; avoid the cycle
@@ -95,12 +98,9 @@ _OPENER = re.compile(
     r"|与此同时|接下来|下一步|据悉|据介绍|据了解|而且|并且|但是|而|并)")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
-# Paper and station names carry the home city of their reporters (江门日报记者).
-_MEDIA = re.compile(r"日报|晚报|特区报|商报|都市报|新闻网|新闻|电视台|广播电视台|融媒|发布")
 
 _TITLE_WEIGHT, _LEAD_WEIGHT, _TOPIC_BONUS = 3.0, 2.0, 1.0
 _INNER_MENTIONS = 2
-_PAPER_LINES = 8  # a paper names itself in the header, dateline or byline
 _LEAD_PARAGRAPHS = 3
 _SUBJECT_SHARE = 0.5
 
@@ -111,7 +111,7 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
     found = _mentions(gaz, article, sentences)
     title = simplify(article.title)
     speaks_as = home_level(title + "\n" + article.plain)
-    paper = _paper_city(gaz, article, sentences, found, speaks_as)
+    paper = paper_city(gaz, article, sentences, found, speaks_as)
     # Regions named without ambiguity anywhere in the article settle the
     # ambiguous ones (龙华区 in an article that also says 深圳).
     named = [r for mentions in found for r in gaz.anchors(mentions)]
@@ -292,44 +292,8 @@ def _inner_place(resolved: Sequence[tuple[Mention, Region]], context: Region) ->
     return inner.pop() if len(inner) == 1 else None
 
 
-def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
-                found: Sequence[list[Mention]], speaks_as: HomeLevel | None) -> Region | None:
-    """The city of the paper that printed the article (江门日报 → 江门市, 长江日报 → 武汉市);
-    of two places of that name, the one at the level the article speaks of itself
-    (滨海日报 with 我县 is 滨海县's)."""
-    texts = [(article.source, gaz.find_mentions(article.source))] if article.source else []
-    texts += [(s.text, m) for s, m in zip(sentences, found)]
-    for text, mentions in texts:
-        for m in mentions:
-            if not _MEDIA.match(text, m.end):
-                continue
-            fits = [c for c in m.candidates
-                    if speaks_as is not None and at_level(c, speaks_as.level)]
-            if len(m.candidates) == 1 or len(fits) == 1:
-                return m.candidates[0] if len(m.candidates) == 1 else fits[0]
-    for text, _ in texts[:_PAPER_LINES]:
-        for paper, code in _papers().items():
-            if paper in text:
-                return gaz.get(code)
-    return None
-
-
-def _captioned(gaz: Gazetteer, article: Article) -> Region | None:
-    """A body that names no region may have a photo caption that does (蓬勃发展的江津)."""
-    named = Counter(m.candidates[0] for caption in article.captions
-                    for m in gaz.find_mentions(caption) if len(m.candidates) == 1)
-    return named.most_common(1)[0][0] if named else None
-
-
 def _deictic_words(text: str) -> list[str]:
     return [w for w in DEICTIC_LEVEL if w in text]
-
-
-@lru_cache(maxsize=1)
-def _papers() -> dict[str, str]:
-    """Papers whose names do not name their home region (data/papers.csv)."""
-    text = resources.files("briefing.regions").joinpath("data", "papers.csv").read_text("utf-8")
-    return {row["paper"]: row["code"] for row in csv.DictReader(text.splitlines())}
 
 
 def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
@@ -352,7 +316,7 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
     title_found = gaz.find_mentions(title)
     title_mentions = gaz.resolve(title_found, context)
     for mention, region in title_mentions + home_shorts(title, title_found, title_mentions, speaks_as):
-        if not _MEDIA.match(title, mention.end):
+        if not MEDIA.match(title, mention.end):
             scores[region] += _TITLE_WEIGHT * vote(title, mention)
     labelled = title_label(gaz, title)
     if labelled is not None and labelled not in {r for _, r in title_mentions}:
@@ -379,7 +343,7 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
         resolved = gaz.resolve(mentions, context)
         subjects = set(starts[sentence.text])
         for mention, region in resolved + home_shorts(sentence.text, mentions, resolved, speaks_as):
-            if _MEDIA.match(sentence.text, mention.end):
+            if MEDIA.match(sentence.text, mention.end):
                 continue
             bonus = _TOPIC_BONUS if mention.start in subjects else 0.0
             share = vote(sentence.text, mention)
@@ -387,7 +351,7 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
             named[region] += share > 0
     scores = +with_home_votes(scores, speaks_as, paper)
     if not scores:
-        return _captioned(gaz, article) or paper
+        return captioned(gaz, article) or paper
     best, top = scores.most_common(1)[0]
     # An article about many places at once (a national round-up) has no
     # subject: its sentences keep only the regions they name themselves.
