@@ -30,6 +30,7 @@ _OFFICE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]|[、和与及由]))([省市区�
 # Verbs whose object is another place: 接轨(大)上海, 融入深圳, 赴杭州, 来自香港
 # (到 and 前往 lead as often to the home county's own towns and parks).
 _TOWARDS = re.compile(r"(?:接轨|对接|融入|服务|学习|借鉴|对标|赴|来自)大?$")
+_TOWARDS_SPAN = 3
 # Words that end a firm's or body's name: a place before one within the same run
 # of characters is part of the name (香港宏达集团, 中化(青岛)实业有限公司).
 # (企业 alone is not one: 新会区规上工业企业 are the district's firms.)
@@ -48,7 +49,8 @@ _LIST_OF_NAMES = re.compile(r"[^，,。；;：:]*?等(?![地处])[^，,。；;�
 _PROJECT_VOTE = 0.5
 # 我县/全县 weigh as a name in the lead does: an article naming itself is sure of it.
 _SELF_WEIGHT = 2.0
-# How often an article must speak as a level before no region of another level can be its subject.
+# How often an article must speak as a level before no region of another level
+# can be its subject.
 _SURE_COUNT = 3
 
 
@@ -92,7 +94,7 @@ def vote(text: str, mention: Mention) -> float:
     """How much a mention counts towards the article's subject: nothing when it is
     another place's role (an object of 接轨/赴, a firm's name), half inside a
     project's name, else a full vote."""
-    if _TOWARDS.search(text, 0, mention.start):
+    if _TOWARDS.search(text, max(0, mention.start - _TOWARDS_SPAN), mention.start):
         return 0.0
     run = _NAME_RUN.match(text, mention.end).group()
     if any(word in run for word in _FIRM_WORDS):
@@ -134,8 +136,8 @@ def with_home_votes(scores: Mapping[Region, float], home: HomeLevel | None,
     """The scores with each 我县/全县 counted as a mention of the home region: a
     county paper's own county (滨海日报 printing 我县…), else the best-scored
     region of that level, else the paper's region; nothing when none of them is
-    of a level the article keeps speaking as. A city's paper speaks of its county-level cities as 全市 too,
-    so only a county's paper is home by itself."""
+    of a level the article keeps speaking as. A city's paper speaks of its
+    county-level cities as 全市 too, so only a county's paper is home by itself."""
     out = Counter(scores)
     if home is None:
         return out
