@@ -401,3 +401,10 @@ def test_a_body_naming_no_region_takes_its_photo_caption():
     attribute(article, sentences)
     assert article.regions == ["綦江区"]
     assert region_of(sentences, "增长6%") == "綦江区"
+
+
+def test_a_government_body_publishing_the_page_names_its_district():
+    text = "3月30日,区四套班子观摩亿元以上新开工项目。1-3月份,新开工项目49个,总投资92亿元。"
+    article, sentences = attributed(text, title="区领导观摩新开工项目", source="海沧区发展和改革局")
+    assert article.regions == ["海沧区"]
+    assert region_of(sentences, "新开工项目49个") == "海沧区"

@@ -365,7 +365,7 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
     inner = [(s, r) for r, s in scores.items() if r != best and r.within(best) and s >= top / 2]
     # An article speaking of itself at the level of the best region (全区 of 广西)
     # is not about a city it names, however often.
-    if speaks_as is not None and at_level(best, speaks_as.level) \
+    if speaks_as is not None and speaks_as.count and at_level(best, speaks_as.level) \
             and not any(at_level(r, speaks_as.level) for _, r in inner):
         return best
     if not inner:

@@ -56,7 +56,9 @@ _SURE_COUNT = 3
 
 @dataclass(frozen=True)
 class HomeLevel:
-    """The level an article speaks of itself at (县 for 我县/全县) and how often."""
+    """The level an article speaks of itself at (县 for 我县/全县) and how often;
+    0 when only its offices tell (区委书记), which name the level but, as the
+    city's leaders attend a district's event, not which region is home."""
 
     level: str
     count: int
@@ -66,12 +68,14 @@ def home_level(text: str) -> HomeLevel | None:
     """The level that leads among the article's words for itself, if one does."""
     counts = Counter(m.group(1) for m in _SELF.finditer(text))
     counts.update(m.group(1) for m in _WHOLE.finditer(text))
-    if not counts:
+    spoken = bool(counts)
+    if not spoken:
         counts.update(m.group(1) for m in _OFFICE.finditer(text))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
-    return HomeLevel(*ranked[0])
+    level, count = ranked[0]
+    return HomeLevel(level, count if spoken else 0)
 
 
 def title_label(gaz: Gazetteer, title: str) -> Region | None:
@@ -134,7 +138,8 @@ def home_shorts(text: str, mentions: Sequence[Mention],
 def with_home_votes(scores: Mapping[Region, float], home: HomeLevel | None,
                     paper: Region | None) -> Counter[Region]:
     """The scores with each 我县/全县 counted as a mention of the home region: a
-    county paper's own county (滨海日报 printing 我县…), else the best-scored
+    county paper's or body's own county (滨海日报 printing 我县…, 区委书记 on a
+    district's site), else the best-scored
     region of that level, else the paper's region; nothing when none of them is
     of a level the article keeps speaking as. A city's paper speaks of its
     county-level cities as 全市 too, so only a county's paper is home by itself."""
@@ -144,6 +149,8 @@ def with_home_votes(scores: Mapping[Region, float], home: HomeLevel | None,
     fitting = [r for r in out if at_level(r, home.level) and out[r] > 0]
     if paper is not None and paper.level == "county":
         target: Region | None = paper
+    elif home.count == 0:
+        return out  # offices alone do not say which region of their level is home
     elif fitting:
         # 全市 of a city that names one of its county-level cities as often: the city's.
         best = max(fitting, key=out.__getitem__)
@@ -154,5 +161,5 @@ def with_home_votes(scores: Mapping[Region, float], home: HomeLevel | None,
     if target is None or not at_level(target, home.level):
         # 我县 again and again of a county it never names: none of the others is home.
         return Counter() if home.count >= _SURE_COUNT else out
-    out[target] += _SELF_WEIGHT * home.count
+    out[target] += _SELF_WEIGHT * max(home.count, 1)
     return out

@@ -32,9 +32,10 @@ def paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
     (滨海日报 with 我县 is 滨海县's)."""
     texts = [(article.source, gaz.find_mentions(article.source))] if article.source else []
     texts += [(s.text, m) for s, m in zip(sentences, found)]
-    for text, mentions in texts:
+    for i, (text, mentions) in enumerate(texts):
         for m in mentions:
-            if not MEDIA.match(text, m.end):
+            # A source opening with a place is that place's publisher (高港区发展和改革委员会).
+            if not MEDIA.match(text, m.end) and not (i == 0 and article.source and m.start == 0):
                 continue
             fits = [c for c in m.candidates
                     if speaks_as is not None and at_level(c, speaks_as.level)]
