@@ -408,3 +408,16 @@ def test_a_government_body_publishing_the_page_names_its_district():
     article, sentences = attributed(text, title="区领导观摩新开工项目", source="海沧区发展和改革局")
     assert article.regions == ["海沧区"]
     assert region_of(sentences, "新开工项目49个") == "海沧区"
+
+
+def test_a_sign_off_line_ending_in_a_date_does_not_hang_the_reading(tmp_path):
+    """Government notices end with the issuing office and a date: a clause opener at the
+    very end of the text once sent the clause scanner round forever."""
+    from briefing.extract import extract_article
+    from briefing.readers import read_article
+
+    path = tmp_path / "notice.txt"
+    path.write_text("关于做好某项工作的通知\n\n各县（区）人民政府：现将有关事项通知如下。\n\n"
+                    "杭州市人民政府办公厅,2023年3月1日\n", encoding="utf-8")
+    article = read_article(path)
+    assert extract_article(article) == []

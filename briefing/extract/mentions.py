@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from briefing.extract.names import place_prefix_anywhere, strip_quotes
 from briefing.extract.sentences import Sentence
-from briefing.model import Article, Fact
+from briefing.model import Fact
 
 
 def name_region(span: str, sentence: Sentence) -> str | None:
@@ -48,23 +48,13 @@ def same_name_key(name: str) -> str:
 
 
 class ArticleMemory:
-    """The names already reported for the article being read.
+    """The names already reported in one article, made fresh for each article.
 
     A short form is the full name it ends (江门市安全应急产业园区 … 安全应急产业园区).
-    The memory lives while sentences of one article arrive in order and resets
-    on the next article.
     """
 
     def __init__(self) -> None:
-        self._article: str | None = None
-        self._last_start = -1
         self._facts: dict[tuple[str | None, str], Fact] = {}
-
-    def for_sentence(self, article: Article, sentence: Sentence) -> None:
-        if article.id != self._article or sentence.start <= self._last_start:
-            self._article = article.id
-            self._facts = {}
-        self._last_start = sentence.start
 
     def admit(self, fact: Fact) -> bool:
         """True for a new name; a repeat enriches the first fact instead."""

@@ -204,7 +204,7 @@ def _clause_starts(text: str) -> Iterable[int]:
             if not m or m.end() == pos:
                 break
             pos = m.end()
-            if text[pos:pos + 1] in ",，":
+            if pos < len(text) and text[pos] in ",，":
                 pos += 1
         if pos < len(text):
             yield pos

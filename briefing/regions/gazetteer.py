@@ -245,7 +245,7 @@ class Gazetteer:
         if entry.kind == "short":
             if after.startswith(_ROAD):
                 return False  # 北京路 in 广州, 上海路 in 南京: streets, not cities
-            if after[:1] in _TOWNSHIP or after == "街道":
+            if after[:1] and after[:1] in _TOWNSHIP or after == "街道":
                 return any(self.regions[c].level != "county" for c in entry.codes)
         return True
 
