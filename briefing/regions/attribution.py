@@ -98,7 +98,6 @@ _OPENER = re.compile(
     r"|与此同时|接下来|下一步|据悉|据介绍|据了解|而且|并且|但是|而|并)")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
-
 _TITLE_WEIGHT, _LEAD_WEIGHT, _TOPIC_BONUS = 3.0, 2.0, 1.0
 _INNER_MENTIONS = 2
 _LEAD_PARAGRAPHS = 3
@@ -157,8 +156,9 @@ def place_of(text: str, sentence: Sentence) -> str | None:
     Only strong signals count: a level word owning a quoted programme
     (省“双十”战略 → the province), a place inside the sentence's region
     (新会智造产业园 in a 江门 sentence) and the subject of the span's own clause
-    when it lies inside the sentence's region (see `clause_place`). Names of other regions inside project
-    and school names (广州软件学院, 江门市重点建设项目) do not move a fact.
+    when it lies inside the sentence's region (see `clause_place`). Names of
+    other regions inside project and school names (广州软件学院, 江门市重点建设项目)
+    do not move a fact.
     """
     gaz = load_gazetteer()
     own = _region_named(gaz, sentence.region, sentence.mentions)
