@@ -47,6 +47,16 @@ BODY_ROLES = ("讯",)
 BODY_LINES = 6
 SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[::]\s*([\u4e00-\u9fff]{2,10}?(?:"
                           + "|".join(PAPER_SUFFIXES) + "))")
+# A site or county media centre labelled as the source (来源:长泰新闻网, 来源:瀍河区融媒体中心):
+# it names the place that published the article, as a paper's name does; a paper
+# named anywhere still comes first.
+SITE_LABEL = re.compile(r"(?:来源|稿源)\s*[:：]\s*([\u4e00-\u9fff]{2,12}?"
+                        r"(?:新闻网|融媒体中心|新闻中心|广播电视台|电视台))")
+# A government site's breadcrumb naming the body that runs it (您所在的位置: 高港区发展和
+# 改革委员会工作动态): the body published the page.
+BREADCRUMB_BODY = re.compile(r"(?:您所在的位置|当前位置|所在位置)\s*[:：]?[^\n]*?"
+                             r"([\u4e00-\u9fff]{2,8}?[省市区县州旗][\u4e00-\u9fff]{0,12}?"
+                             r"(?:人民政府|委员会|政府|局))")
 TITLE_SITE_SEPARATOR = re.compile(r"\s+[-|–—_]+\s+|_")   # 标题 - 某某新闻网
 PAGE_PATTERNS = (
     re.compile(r"当前版\s*[::]\s*([A-Z]{0,4}\d{1,3})\s*版"),
@@ -252,4 +262,9 @@ def find_paper(cleaned: Cleaned) -> str:
     found = [(rank[m.group(2)], m.group(1)) for line in body for m in _PAPER.finditer(line)
              if m.group(2) in BODY_ROLES]
     found += [(rank[m.group(2)], m.group(1)) for line in furniture for m in _PAPER.finditer(line)]
-    return min(found, key=lambda c: c[0])[1] if found else ""
+    if found:
+        return min(found, key=lambda c: c[0])[1]
+    page = cleaned.header + cleaned.furniture
+    sites = (m.group(1) for pattern, lines in ((SITE_LABEL, page), (BREADCRUMB_BODY, page + body))
+             for line in lines for m in [pattern.search(line)] if m)
+    return next(sites, "")
