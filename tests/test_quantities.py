@@ -342,10 +342,11 @@ def test_a_run_on_sentence_is_read_in_linear_time():
 
 
 def test_clause_starts_are_those_of_the_marks_before_each_figure():
-    from briefing.extract.quantities import _CLAUSE, _PIECE, _start_of
+    from briefing.extract.quantities import _CLAUSE, _PIECE
+    from briefing.extract.sentences import start_of_clause
 
     text = "全市，地区生产总值增长6%、工业投资增长5%；其中：技改投资增长9%"
     for boundary in (_CLAUSE, _PIECE):
         for pos in range(len(text) + 1):
             naive = max((m.end() for m in boundary.finditer(text, 0, pos)), default=0)
-            assert _start_of(boundary, text, pos) == naive
+            assert start_of_clause(boundary, text, pos) == naive

@@ -16,7 +16,6 @@ number in a leaders' briefing is worse than a missing one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
@@ -32,7 +31,7 @@ from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeez
                                       has_number, squeeze)
 from briefing.extract.placing import region_of, tense_of, year_of
 from briefing.extract.reading import Reading
-from briefing.extract.sentences import Sentence
+from briefing.extract.sentences import Sentence, start_of_clause
 from briefing.extract.years import default_year, reference_year, tense_cues, year_cues, yields_to
 from briefing.model import Article, Fact
 
@@ -69,21 +68,6 @@ _STRIPPABLE = re.compile(
 _BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH)
 _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
 _LINK = _alternation(LINKS)
-
-
-@lru_cache(maxsize=8)
-def _boundary_ends(boundary: re.Pattern, text: str) -> tuple[int, ...]:
-    """Where each clause (or list item) of `text` begins after the first: found once
-    per sentence, so a run-on sentence of a thousand clauses stays linear."""
-    return tuple(m.end() for m in boundary.finditer(text))
-
-
-def _start_of(boundary: re.Pattern, text: str, pos: int) -> int:
-    """Where the clause (or list item) holding `pos` begins."""
-    ends = _boundary_ends(boundary, text)
-    # a mark ends at m.end() <= pos only when it lies wholly before pos
-    i = bisect_right(ends, pos) - 1
-    return ends[i] if i >= 0 else 0
 
 
 @lru_cache(maxsize=8)
@@ -211,7 +195,7 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     if aside:  # 地区生产总值(GDP)1029.5亿元: the bracket only renames the indicator
         np_end, more = _strip_predicates(text, piece_start, aside.start())
         verbs += more
-    clause_start = _start_of(_CLAUSE, text, a.start)
+    clause_start = start_of_clause(_CLAUSE, text, a.start)
     if any(v in UNREADABLE for v in verbs) or PROJECTION.search(text, clause_start, a.start):
         return None
     phrase = phrase_before(text, np_end, piece_start, alias_end=a.start, verbs=_BOUNDARY)
@@ -232,7 +216,7 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
         anchor = readings[-1]
         own = text[phrase.start - 1:phrase.end] if text.endswith("占", 0, phrase.start) else phrase.name
         if _MILESTONE_RUN.fullmatch(phrase.name):
-            own = text[_start_of(_PIECE, text, phrase.start):phrase.end]
+            own = text[start_of_clause(_PIECE, text, phrase.start):phrase.end]
             if a.is_count:  # 项目382个,总投资1048亿元,竣工投产141个: of the projects counted
                 anchor = next((r for r in reversed(readings) if r.amount.is_count
                                and not _MILESTONE_TAIL.search(r.phrase.name)), anchor)
@@ -265,7 +249,7 @@ def _modified_bare_head(text: str, phrase: Phrase, piece_start: int) -> Phrase:
 
 def _in_episode(text: str, r: Reading) -> bool:
     """An event word in the figure's clause, or before it with no reporting word between."""
-    clause = (_start_of(_CLAUSE, text, r.start), _CLAUSE.search(text, r.amount.end))
+    clause = (start_of_clause(_CLAUSE, text, r.start), _CLAUSE.search(text, r.amount.end))
     clause_end = clause[1].start() if clause[1] else len(text)
     if any(w in text[clause[0]:clause_end] for w in EPISODE):
         return True
@@ -306,7 +290,7 @@ def _coordinated(text: str, r: Reading) -> Reading | None:
     if conj is None:
         return None
     conj_start = r.phrase.start - len(conj)
-    piece_start = _start_of(_PIECE, text, conj_start)
+    piece_start = start_of_clause(_PIECE, text, conj_start)
     first = phrase_before(text, conj_start, piece_start, verbs=_BOUNDARY)
     if first is None or not (first.canonical or first.name.endswith(INDICATOR_HEADS)):
         return None
@@ -317,7 +301,7 @@ def _coordinated(text: str, r: Reading) -> Reading | None:
 
 def _single_subject(text: str, a: Amount, phrase: Phrase, readings: list[Reading]) -> bool:
     """A firm's turnover or one project's investment is not a figure of the region."""
-    clause_start = _start_of(_CLAUSE, text, phrase.start)
+    clause_start = start_of_clause(_CLAUSE, text, phrase.start)
     if _first_single_subject_end(text) <= phrase.start:
         return True
     if any(w in text[clause_start:phrase.start] for w in FIRM):
@@ -350,8 +334,8 @@ def _lean_on(text: str, a: Amount, piece_start: int, verbs: list[str],
 
 def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
     clause_end = _CLAUSE.search(text, a.end)
-    clause = (_start_of(_CLAUSE, text, a.start), clause_end.start() if clause_end else len(text))
-    piece_start = _start_of(_PIECE, text, a.start)
+    clause = (start_of_clause(_CLAUSE, text, a.start), clause_end.start() if clause_end else len(text))
+    piece_start = start_of_clause(_PIECE, text, a.start)
     nxt = a.end
     paren = _PAREN_AFTER.match(text, nxt)
     if paren:
@@ -402,7 +386,7 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     years = [c for c in years if c.year and not yields_to(c, sentence.year, article)]
     facts: list[Fact] = []
     for r in readings:
-        clause_start = _start_of(_CLAUSE, text, r.amount.start)
+        clause_start = start_of_clause(_CLAUSE, text, r.amount.start)
         year = year_of(r, years)
         tense = tense_of(r, tenses, clause_start, year, sentence, ref)
         if tense is None:

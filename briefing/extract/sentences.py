@@ -8,7 +8,9 @@ year passes, and travels with the sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from briefing.extract.numbers import COUNT_UNITS, CURRENCIES, MEASURE_UNITS
@@ -59,6 +61,21 @@ class Sentence:
     def quote(self, i: int, j: int) -> str:
         """The verbatim text of the span `i:j` of this sentence."""
         return self.original[i:j].strip()
+
+
+@lru_cache(maxsize=8)
+def _mark_ends(marks: re.Pattern, text: str) -> tuple[int, ...]:
+    """Where each mark of `text` ends: found once per sentence, however many figures
+    ask, so that a sentence of a thousand clauses is read in linear time."""
+    return tuple(m.end() for m in marks.finditer(text))
+
+
+def start_of_clause(marks: re.Pattern, text: str, pos: int) -> int:
+    """Where the clause (or list item) holding `pos` begins: after the last of the
+    single-character `marks` that lies wholly before `pos`, else at 0."""
+    ends = _mark_ends(marks, text)
+    i = bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 else 0
 
 
 def looks_like_heading(line: str) -> bool:
