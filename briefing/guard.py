@@ -29,8 +29,12 @@ Extract = Callable[[Article], list[Fact]]
 T = TypeVar("T")
 
 
-class _TimeUp(Exception):
-    """Raised by the alarm inside the work it interrupts; never leaves this module."""
+class _TimeUp(BaseException):
+    """Raised by the alarm inside the work it interrupts; never leaves this module.
+
+    A BaseException, so that a reader's `except Exception` (pdfminer's zoo of errors)
+    cannot take it for a bad file and carry on past the limit.
+    """
 
 
 _armed = False

@@ -136,3 +136,21 @@ def test_any_exception_from_one_file_is_one_line_and_the_rest_go_through(
     assert line.startswith(f"briefing: {folder / 'broken.docx'}: cannot read: ValueError")
     if command == "extract":
         assert [a["title"] for a in json.loads(out)["articles"]] == ["贯彻新发展理念 推动高质量发展"]
+
+
+def _swallows_errors(article: Article) -> list[Fact]:
+    """Code that treats any Exception as a bad input and goes on (as the PDF reader does)."""
+    for _ in range(60):
+        try:
+            time.sleep(0.5)
+        except Exception:   # noqa: BLE001 - the point of the test
+            pass
+    return []
+
+
+def test_the_time_limit_is_not_swallowed_by_code_catching_every_exception():
+    article = Article(id="a", path="a.txt", title="t", text="全市地区生产总值增长6%。")
+    began = time.monotonic()
+    got = extract_guarded(article, _swallows_errors, limit=0.3)
+    assert time.monotonic() - began < 2
+    assert got.reason == "extraction took longer than 0.3 s, skipped"
