@@ -89,6 +89,9 @@ STOP_TAGS = frozenset({"u", "uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "
 CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "等", "并", "或"})
 PLACE_SUFFIXES = "省市区县旗州盟"
 DEICTIC = ("我", "本", "全", "该")
+# One-character adjectives that, right after a verb, are its resultative complement
+# (抓好, 落实好, 做实, 用足, 压细): they finish the verb and qualify no noun after it.
+RESULT_COMPLEMENTS = frozenset("好完实足细牢透准稳活")
 
 # Cut whole: quoted names, money classes (亿元以上), report words and every alias.
 _CHUNK = re.compile(
@@ -198,11 +201,9 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
     run = toks[k:]
     if k > 0 and len(run) > 1 and toks[k - 1][0] in DEICTIC and run[0][0] in PLACE_SUFFIXES:
         run = run[1:]  # 我|县|固定资产投资: the level word of a split 我县 is a scope
-    if (k > 0 and len(run) > 1 and len(run[0][0]) == len(toks[k - 1][0]) == 1
-            and run[0][1] in CONTENT and toks[k - 1][1] in CONTENT):
-        run = run[1:]  # 提|档|升级: two lone characters are one word jieba did not know
-    if k > 0 and len(run) > 1 and run[0][1] == "a" and len(run[0][0]) == 1 and toks[k - 1][1] == "v":
-        run = run[1:]  # 实施好|年度投资: 好 completes the verb
+    done = [i for i, tok in enumerate(run[:-1]) if tok[0] in RESULT_COMPLEMENTS and k + i > 0]
+    if done:
+        run = run[done[-1] + 1:]  # 落实|好|年度投资, 用|好|…: the complement ends the verb phrase
     while len(run) > 1 and (run[0][1] == "v" or run[0][1] == "vn" and run[0][0] in verbs
                             or _is_place(run[0][0], run[0][1]) or not SCOPE.sub("", run[0][0])
                             or run[0][1] == "ns" and (not SCOPE.sub("", run[1][0])
