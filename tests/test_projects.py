@@ -69,6 +69,13 @@ def test_generic_phrases_and_roles_are_not_projects():
     assert names(text) == []
 
 
+def test_where_the_capital_comes_from_is_a_kind_not_a_name():
+    assert names("加快推进侨资项目建设。") == []
+    assert names("推进民资项目和国资项目建设。") == []
+    assert names("推动一批美资、日资项目开工建设。") == []
+    assert names("推动华峰新材料、恒瑞光电等超亿元台资项目落地。") == ["华峰新材料项目", "恒瑞光电项目"]
+
+
 def test_coordinated_names_split_only_after_a_complete_name():
     assert names("谋划建设株洲陶瓷交易中心和醴陵电瓷集散中心。") == ["株洲陶瓷交易中心", "醴陵电瓷集散中心"]
     assert names("建成安庆港长风作业区及配套道路项目。") == ["安庆港长风作业区及配套道路项目"]

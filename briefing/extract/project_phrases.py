@@ -237,7 +237,7 @@ def _shared_start(text: str, head_start: int) -> int:
 
 
 def _tail(text: str, last_piece: tuple[int, int], head_ends: dict[int, str]) -> int | None:
-    """Where `等超亿元欧资项目` or `两个“双碳”产业园` closes an enumeration."""
+    """Where `等超亿元台资项目` or `两个“双碳”产业园` closes an enumeration."""
     a, b = last_piece
     piece = text[a:b]
     for m in re.finditer("等", piece):
