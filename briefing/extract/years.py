@@ -106,7 +106,7 @@ _HEADING_TENSE = re.compile(
 
 
 # An undated article still dates its lead event: 昨日,江门市举行2022年…发布会.
-EVENT_WORDS = ("昨日", "昨天", "今日", "今天", "日前", "近日", "当天", "本周", "新年伊始", "近期")
+EVENT_WORDS = ("昨日", "昨天", "今日", "今天", "日前", "近日", "当天", "本周", "近期")
 LEAD_SENTENCES = 6
 _LEAD_SENTENCE = re.compile(r"[^。！？!?\n]+")
 _EVENT = re.compile(_alternation(EVENT_WORDS))
