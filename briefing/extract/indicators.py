@@ -208,7 +208,7 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
                             or _is_place(run[0][0], run[0][1]) or not SCOPE.sub("", run[0][0])
                             or run[0][1] == "ns" and (not SCOPE.sub("", run[1][0])
                                                       or run[1][0] in _aliases())):
-        run = run[1:]  # 供应工业用地, 新会区|韶关全市|泰安GDP: a verb, a place or a scope does not name
+        run = run[1:]  # 供应工业用地, 浏阳市|韶关全市|泰安GDP: a verb, a place or a scope does not name
     return run
 
 
