@@ -70,6 +70,15 @@ def test_lookup_knows_full_short_and_alias_names(gaz):
     assert len(gaz.lookup("鼓楼区")) >= 4
 
 
+@pytest.mark.parametrize("zone, host, city", [
+    ("苏州高新区", "虎丘区", "苏州市"), ("无锡国家高新区", "新吴区", "无锡市"),
+    ("宁波开发区", "北仑区", "宁波市"), ("重庆经济技术开发区", "南岸区", "重庆市"),
+    ("莫干山高新区", "德清县", "湖州市"), ("乌鲁木齐经开区", "头屯河区", "乌鲁木齐市"),
+])
+def test_a_national_zone_names_the_division_that_governs_it(gaz, zone, host, city):
+    assert names(gaz, f"2023年,{zone}新签约项目26个。") == [(zone, host, city)]
+
+
 def test_mentions_are_leftmost_longest(gaz):
     assert names(gaz, "江门市江海区") == [("江门市", "江门市", "广东省"), ("江海区", "江海区", "江门市")]
     assert names(gaz, "高新区(江海区)深入推进") == [("江海区", "江海区", "江门市")]
