@@ -191,7 +191,7 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
         if tag in NOUNISH and word not in verbs:
             k -= 1
         elif word == "对" and toks[k][1] in ("ns", "j", "nt"):
-            k -= 1  # 对欧进出口: trade with a partner is its own indicator
+            k -= 1  # 对东盟进出口: trade with a partner is its own indicator
         elif word == "类" and k > 1 and toks[k - 2][1] in NOUNISH | CONTENT:
             k -= 2  # 城市建设类项目: a class of the head, named by any word (各类企业 stops at 各)
         elif tag == "v" and word not in verbs and k > 1 and toks[k - 2][1] in NOUNISH:
@@ -222,7 +222,7 @@ def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = N
 
     A canonical alias may also end at `alias_end`, past verbs the caller stripped
     (经济增长, 城镇新增就业 contain their verb). A noun before the alias narrows
-    it into another indicator (农村居民人均可支配收入, 人均GDP, 对欧进出口总值);
+    it into another indicator (农村居民人均可支配收入, 人均GDP, 对东盟进出口总值);
     a scope word or a place does not (全市地区生产总值).
     """
     window_start = max(start, end - WINDOW)

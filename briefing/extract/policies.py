@@ -114,7 +114,7 @@ def _governing(clause_m: str, found: list[Cut], pos: int, start: int) -> tuple[i
     """Start of the verbs governing a name at `pos`, and the clause text before it
     (审议通过了《…》: the status words need not touch the name).
 
-    A 的-modifier between verb and name is looked past (正酝酿出台优惠力度更大的《…》).
+    A 的-modifier between verb and name is looked past (正研究出台含金量更高的《…》).
     """
     chain = chain_before(found, pos)
     if chain and chain[-1].word == "的":

@@ -252,7 +252,7 @@ def _tail(text: str, last_piece: tuple[int, int], head_ends: dict[int, str]) -> 
 
 
 def _sector_tail(tail: str) -> bool:
-    """`人工智能、氢能等一批未来产业和园区`: the listed words are sectors, not projects
+    """`低空经济、储能等一批新兴产业和园区`: the listed words are sectors, not projects
     (but 等重大产业项目 lists projects)."""
     m = HEAD_RE.search(tail)
     modifiers = tail[:m.start()] if m else tail
