@@ -189,7 +189,7 @@ GENERIC_WORDS = (
 # 装备制造基地, 重要承载区), not the name of a site.
 EVALUATIVE_WORDS = ("重要", "一流", "高水平", "世界级", "标杆", "最大", "首个", "首家",
                     "唯一", "领先", "龙头", "排头兵", "示范点", "样板", "国际化")
-# …and phrases opening with a quality are goals too (高端精细化工生产基地).
+# …and phrases opening with a quality are goals too (高端医疗器械生产基地).
 EVALUATIVE_OPENINGS = ("高端", "现代化", "高品质", "高标准", "高能级", "智慧化", "全国性",
                        "区域性", "综合性")
 # Numerals of a slogan that counts kinds of work (“两重一实”项目, “双百”项目, “三个一批”):
