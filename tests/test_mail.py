@@ -219,7 +219,7 @@ BRIEFING_HTML = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <h1>{TITLE}</h1><p>第7期</p><p>市委政策研究室　2023年3月13日</p>
 <h2>本期要点</h2>
 <ol><li>鹤山市：地区生产总值增长8%，力争8.5%。</li>
-<li>新会区：中创新航江门基地签约，总投资200亿元。</li></ol>
+<li>新会区：华锂新能源电池材料基地签约，总投资200亿元。</li></ol>
 <h2>一、目标对比</h2><p>见下图。</p><img src="data:image/png;base64,{PNG}" alt="图">
 <img src="chart.png"><img src="../secret.png"><img src="https://example.org/logo.png">
 </body></html>"""

@@ -64,7 +64,7 @@ def test_counts_placed_before_their_noun():
 
 
 def test_a_count_that_only_develops_is_not_a_target():
-    assert rows("今年将推动12条产业链加快发展，对接省20个战略性产业集群。") == []
+    assert rows("今年将推动12条产业链加快发展，对接省15个重点产业集群。") == []
 
 
 def test_what_the_counted_things_become_is_the_indicator():
@@ -140,9 +140,15 @@ def test_an_amount_qualifying_a_counted_set():
     assert [(g[2], g[4], g[5]) for g in got] == [("年度投资", 86.5, "亿元"), ("省重点项目", 42.0, "项")]
 
 
+@pytest.mark.parametrize("verb", ["实施好", "落实好", "用好", "建设好", "推进好", "抓实", "做实"])
+def test_a_resultative_complement_finishes_the_verb_not_the_indicator(verb):
+    got = rows(f"今年将{verb}年度投资86.5亿元的42项省重点建设项目。")
+    assert (got[0][2], got[0][4]) == ("年度投资", 86.5)
+
+
 def test_a_class_of_projects_is_part_of_the_name():
-    got = rows("今年力争引进10亿元以上项目不少于8个、超亿元项目30个。")
-    assert [(g[2], g[4], g[6]) for g in got] == [("10亿元以上项目", 8.0, "≥"), ("亿元以上项目", 30.0, "=")]
+    got = rows("今年力争引进10亿元以上项目不少于6个、超亿元项目25个。")
+    assert [(g[2], g[4], g[6]) for g in got] == [("10亿元以上项目", 6.0, "≥"), ("亿元以上项目", 25.0, "=")]
 
 
 @pytest.mark.parametrize("text", [

@@ -18,8 +18,8 @@ BIG5_SUBSTITUTES = {"\u00a0": " ", "©": "(C)"}
 
 SITE_NAV = ["首页", "新闻", "要闻", "江门", "图片", "视频", "专题", "电子报"]
 SITE_FOOTER = ["关于我们 | 联系我们 | 网站地图",
-               "Copyright © 2023 江门新闻网 All Rights Reserved.",
-               "粤ICP备05079094号"]
+               "Copyright © 2023 某新闻网 All Rights Reserved.",
+               "粤ICP备00000000号"]
 
 
 def sample_paths() -> list[Path]:

@@ -2,9 +2,9 @@
 
 Two word orders carry nearly every figure of a work report:
 
-* the indicator first — 地区生产总值增长8%, 国家高企超550家, 新增义务教育学位6600个 —
+* the indicator first — 地区生产总值增长8%, 国家高企超420家, 新增义务教育学位3200个 —
   where the noun phrase right before the verb and number names the indicator;
-* the count first — 推动40个工业项目动工, 筹建209套保障性租赁住房 — where a verb
+* the count first — 推动35个工业项目动工, 筹建480套保障性租赁住房 — where a verb
   of doing governs a number that counts the noun after it.
 
 A clause with no indicator of its own leans on the one before it: `,增长2.8%` is
@@ -37,7 +37,7 @@ from briefing.model import Article, Fact
 
 _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
 _PIECE = re.compile(r"[,，;；:：。!！?？、]")
-# Names and asides: short quotes (“葵乡人才十条”, “1+6+3”), titles, brackets. A long
+# Names and asides: short quotes (“凤城人才十条”, “1+3+5”), titles, brackets. A long
 # quote is reported speech and is read like any other text.
 _ENCLOSED = re.compile(r"“[^”]{1,12}”|《[^》]*》|\([^)]*\)|（[^）]*）|「[^」]{1,12}」|‘[^’]{1,12}’")
 # A conversion in brackets after a figure, with a unit that slipped outside: (5000)亩.
@@ -141,7 +141,7 @@ def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) 
             return None
         end = _unlink(text, clause_start, attributive[-1].phrase.start)
     if end > clause_start and text[end - 1] == "等":
-        head = text[clause_start:end - 1]  # 推动李锦记、中车等50家企业: the verb heads the list
+        head = text[clause_start:end - 1]  # 推动正泰、中车等50家企业: the verb heads the list
         found = [(head.rfind(v), v) for v in GOVERNING + CAUSATIVE if v in head]
         if not found:
             return None
@@ -154,13 +154,13 @@ def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) 
     if m:
         return m.group(), m.start()
     if not text[clause_start:end].strip("0123456789.、"):
-        return "", end  # a count opening its clause: 70家以上工业企业实现“小升规”
+        return "", end  # a count opening its clause: 60家以上工业企业实现“小升规”
     return None
 
 
 def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
                 readings: list[Reading]) -> Reading | None:
-    """A count before its noun: 推动40个工业项目动工."""
+    """A count before its noun: 推动35个工业项目动工."""
     names_a_class = a.kind == "measure" and text.endswith(("以上", "以下"), 0, a.end)
     if a.kind in ("money", "percent") or names_a_class:
         return None  # 10亿元以上项目, 超百亿元项目, 1公顷以下撂荒耕地 name a class
@@ -176,7 +176,7 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
     if (verb[0] in CAUSATIVE or verb[0] == "") and not milestone:
         return None
     become = next((w for w in BECOME if following.startswith(w)), None)
-    if become:  # 培育10家以上高企成长为瞪羚企业: what they become is what is counted
+    if become:  # 培育12家以上高企成长为瞪羚企业: what they become is what is counted
         begin = phrase.end + len(become)
         stop = _PIECE.search(text, begin)
         end = stop.start() if stop else len(text)
@@ -343,7 +343,7 @@ def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
     if nxt < len(text) and text[nxt] == "的":
         after = text[nxt + 1:]
         if not after.startswith(OF_FIGURE) and not _starts_with_count(text, nxt + 1):
-            return None  # 投资200亿元的中创新航基地: the amount describes a project
+            return None  # 投资150亿元的锂电材料基地: the amount describes a project
     elif nxt < len(text) and _CJK.match(text, nxt) and not text.startswith(MARKS, nxt):
         return _read_after(text, a, nxt, clause, readings)
     reading = _read_before(text, a, piece_start, readings)
@@ -353,7 +353,7 @@ def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
 
 
 def _starts_with_count(text: str, pos: int) -> bool:
-    """年度投资138.03亿元的95项重点项目: the amount qualifies a counted set, so it stays."""
+    """年度投资86.5亿元的42项重点项目: the amount qualifies a counted set, so it stays."""
     found = find_amounts(text[pos:pos + 16])
     return bool(found) and found[0].start == 0 and found[0].is_count
 
