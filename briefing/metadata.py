@@ -52,6 +52,10 @@ SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[::]\s*([\u4e00-\u9fff]{2,10}?(?
 # named anywhere still comes first.
 SITE_LABEL = re.compile(r"(?:来源|稿源)\s*[:：]\s*([\u4e00-\u9fff]{2,12}?"
                         r"(?:新闻网|融媒体中心|新闻中心|广播电视台|电视台))")
+# A government body labelled as the page's publisher (信息来源:夏县人民政府, 来源:酉阳自治县统计局,
+# 发布机构:某某区发展和改革委员会): a place's own office, so it names the place as a site does.
+BODY_LABEL = re.compile(r"(?:来源|稿源|发布机构)\s*[:：]\s*([\u4e00-\u9fff]{2,12}?[省市区县州旗]"
+                        r"[\u4e00-\u9fff]{0,12}?(?:人民政府|委员会|政府|局|办公室))")
 # A government site's breadcrumb naming the body that runs it (您所在的位置: 高港区发展和
 # 改革委员会工作动态): the body published the page.
 BREADCRUMB_BODY = re.compile(r"(?:您所在的位置|当前位置|所在位置)\s*[:：]?[^\n]*?"
@@ -265,6 +269,7 @@ def find_paper(cleaned: Cleaned) -> str:
     if found:
         return min(found, key=lambda c: c[0])[1]
     page = cleaned.header + cleaned.furniture
-    sites = (m.group(1) for pattern, lines in ((SITE_LABEL, page), (BREADCRUMB_BODY, page + body))
+    sites = (m.group(1) for pattern, lines in ((SITE_LABEL, page), (BODY_LABEL, page + body),
+                                                (BREADCRUMB_BODY, page + body))
              for line in lines for m in [pattern.search(line)] if m)
     return next(sites, "")

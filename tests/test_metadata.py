@@ -161,6 +161,15 @@ def test_a_county_site_or_media_centre_labelled_as_source_is_the_source():
     assert m.source == "永泰新闻网"
 
 
+def test_a_government_body_labelled_as_publisher_is_the_source():
+    # Statistics bureaus and county governments post their own bulletins.
+    m = meta(f"园区建设全面提速\n发布时间:2024-04-20 来源:秀山自治县统计局\n{BODY}")
+    assert m.source == "秀山自治县统计局"
+    m = meta(f"园区建设全面提速\n信息来源: 平遥县人民政府 浏览次数:12\n{BODY}")
+    assert m.source == "平遥县人民政府"
+    assert meta(f"园区建设全面提速\n来源:本站原创\n{BODY}").source == ""
+
+
 def test_a_paper_named_in_the_dateline_beats_the_site_that_reposts_it():
     m = meta(f"园区建设全面提速\n2024-03-12 来源:永泰新闻网\n福州日报讯(记者 张三){BODY}")
     assert m.source == "福州日报"
