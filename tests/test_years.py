@@ -81,6 +81,21 @@ def test_default_year_of_a_figure_with_no_time_word():
     assert default_year(late, "actual") == 2023
 
 
+def test_a_bulletin_of_the_year_so_far_files_its_bare_figures_under_this_year():
+    # Only the lead names the quarter; the sections below it report the same period.
+    def bulletin(title: str, text: str) -> Article:
+        return Article(id="t", path="t.txt", title=title, text=text, plain=text,
+                       date=dt.date(2024, 4, 25))
+    quarter = bulletin("全县经济运行情况", "一季度，全县生产总值增长5.1%。\n二、工业\n工业增加值增长6%。")
+    assert default_year(quarter, "actual") == 2024
+    titled = bulletin("2024年1-3月全区经济运行简况", "二、工业\n工业增加值增长6%。")
+    assert default_year(titled, "actual") == 2024
+    last_year = bulletin("去年一季度回顾", "去年一季度，全县生产总值增长4%。")
+    assert default_year(last_year, "actual") == 2023
+    annual = bulletin("全县经济运行情况", "全县生产总值增长5.1%。\n二、工业\n工业增加值增长6%。")
+    assert default_year(annual, "actual") == 2023
+
+
 def test_a_plan_report_reviews_the_year_under_its_outcome_heading():
     got = sentences(
         "某市2024年国民经济和社会发展计划\n"

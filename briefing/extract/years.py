@@ -67,6 +67,10 @@ HEADING_TARGET = ("安排", "目标", "预期", "计划", "任务", "展望", "�
 # An actual with no time word is the last full year while its statistics are
 # still the news (the first half of the year), else the current one.
 REPORTING_MONTHS = 6
+# How far into the body a bulletin states the period it reports (一季度,全县实现…).
+LEAD_SPAN = 60
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
+_PAST_YEAR_WORDS = ("去年", "上年", "前年", "去年同期", "上年同期")
 
 
 def _alternation(words) -> str:
@@ -205,12 +209,28 @@ def tense_of_year(year: int | None, ref: int | None) -> Tense | None:
 
 
 def default_year(article: Article, tense: Tense) -> int | None:
-    """The year of a fact that names none: this year's plan, or the latest results."""
+    """The year of a fact that names none: this year's plan, or the latest results
+    (this year's, in a bulletin of the year so far)."""
     if article.date is None:
         return reference_year(article) if tense == "target" else None
-    if tense == "actual" and article.date.month <= REPORTING_MONTHS:
+    if (tense == "actual" and article.date.month <= REPORTING_MONTHS
+            and not _year_to_date_bulletin(article)):
         return article.date.year - 1
     return article.date.year
+
+
+def _year_to_date_bulletin(article: Article) -> bool:
+    """Whether the title or lead reports part of the current year (一季度全县经济运行情况,
+    2024年1-3月…): every bare figure under it is of that period, not of last year."""
+    this_year = article.date.year if isinstance(article.date, dt.date) else None
+    lead = article.plain.lstrip()[:LEAD_SPAN]
+    for text in (article.title or "", lead):
+        for m in _PERIOD.finditer(text):
+            named = _YEAR_BEFORE.search(text, 0, m.start())
+            year = int(named.group(1)) if named else this_year
+            if year == this_year and not text.endswith(_PAST_YEAR_WORDS, 0, m.start()):
+                return True
+    return False
 
 
 def _majority(cues: list[Cue]) -> Tense | None:
