@@ -356,3 +356,21 @@ def test_clause_starts_are_those_of_the_marks_before_each_figure():
         for pos in range(len(text) + 1):
             naive = max((m.end() for m in boundary.finditer(text, 0, pos)), default=0)
             assert start_of_clause(boundary, text, pos) == naive
+
+
+def test_a_region_name_inside_the_phrase_starts_it():
+    # Reposted pages scramble words in front of a place; the place and its indicator remain.
+    got = rows("2023年，个新渠新会区GDP增长6.1%；江门全市城镇居民人均可支配收入增长5%。")
+    assert [(g[2], g[4]) for g in got] == [("地区生产总值", 6.1), ("城镇居民人均可支配收入", 5.0)]
+
+
+def test_project_investment_after_a_count_of_projects_is_named_once():
+    got = rows("2023年，全县集中开工重点项目15个，项目总投资62亿元。")
+    assert [(g[2], g[4]) for g in got] == [("重点项目", 15.0), ("重点项目总投资", 62.0)]
+
+
+def test_planned_total_investment_of_started_projects_is_a_result():
+    # 计划总投资 is the size of projects that were signed or started, not a plan.
+    got = rows("2023年，全区集中开工项目20个。其中产业项目6个，计划总投资31.5亿元。")
+    assert [(g[0], g[2], g[4]) for g in got] == [
+        ("actual", "项目", 20.0), ("actual", "产业项目", 6.0), ("actual", "产业项目计划总投资", 31.5)]

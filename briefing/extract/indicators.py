@@ -78,6 +78,7 @@ TAG_OVERRIDES: dict[str, str] = {
     "力争": "v", "入库": "v", "动工": "v", "有序": "d", "正式": "b", "开工": "v",
     "全社会": "n", "为": "v", "投产": "v", "预计": "v", "预期": "v", "惠及": "v",
     "新建": "v", "改扩建": "v", "新改扩建": "v",
+    "城镇": "n", "城市": "n", "山区": "n",  # kinds of place, not places: 城镇居民人均可支配收入
 }
 # Common report words jieba's dictionary lacks; cut as one noun.
 REPORT_WORDS = ("专精特新", "小巨人", "高企", "规上", "新冠", "老旧小区", "瞪羚", "独角兽", "单项冠军",
@@ -208,6 +209,11 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
     done = [i for i, tok in enumerate(run[:-1]) if tok[0] in RESULT_COMPLEMENTS and k + i > 0]
     if done:
         run = run[done[-1] + 1:]  # 落实|好|年度投资, 用|好|…: the complement ends the verb phrase
+    # Words before a place inside the run belong to another phrase or to page debris
+    # (…个大渡|大渡口区|GDP): the phrase starts at the place, which the loop below drops.
+    places = [i for i, (word, tag, _) in enumerate(run[:-1]) if i > 0 and _is_place(word, tag)]
+    if places:
+        run = run[places[-1]:]
     while len(run) > 1 and (run[0][1] == "v" or run[0][1] == "vn" and run[0][0] in verbs
                             or _is_place(run[0][0], run[0][1]) or not SCOPE.sub("", run[0][0])
                             or run[0][1] == "ns" and (not SCOPE.sub("", run[1][0])
@@ -252,7 +258,9 @@ def _narrowing(run: list[tuple[str, str, int]],
     governing it do not (韶关全市地区生产总值, 新培育国家高新技术企业; 农村居民人均可支配收入 does)."""
     if run and run[-1][0] in verbs:
         return []
-    k = 0
+    # Words before a place belong to another phrase or to page debris (…个大渡|大渡口区GDP).
+    places = [i for i, (word, tag, _) in enumerate(run) if i > 0 and _is_place(word, tag)]
+    k = places[-1] if places else 0
     while k < len(run) and (run[k][1] == "ns" or _is_place(run[k][0], run[k][1])
                             or not SCOPE.sub("", run[k][0])):
         k += 1

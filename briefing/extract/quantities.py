@@ -274,7 +274,8 @@ def _of_counted_projects(phrase: Phrase, readings: list[Reading]) -> Phrase:
         if last.amount.is_count:
             if not last.phrase.name.endswith("项目"):
                 return phrase
-            return Phrase(last.phrase.name + phrase.name, phrase.start, phrase.end)
+            own = phrase.name.removeprefix("项目")  # 项目12个,项目总投资58亿元: named once
+            return Phrase(last.phrase.name + own, phrase.start, phrase.end)
         if last.amount.kind == "percent":
             continue  # 开工率8.3%: a rate of the same set
         if last.amount.kind != "money" or not last.phrase.name.endswith(INVESTMENT):
