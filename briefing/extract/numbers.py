@@ -65,9 +65,18 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# 约 ends verbs as well as opening an estimate: 签约14个项目 is no 约14个.
+_VERB_YUE = "签节合预履制集简公条违续邀契特"
+
+
+def _prefix_bounds() -> str:
+    words = sorted(PREFIX_BOUNDS, key=len, reverse=True)
+    return "|".join(f"(?<![{_VERB_YUE}])约" if w == "约" else re.escape(w) for w in words)
+
+
 _UNITS = list(CURRENCIES) + list(COUNT_UNITS) + list(MEASURE_UNITS) + list(PERCENT_UNITS)
 _AMOUNT = re.compile(
-    rf"(?P<pre>{_alternation(PREFIX_BOUNDS)})?"
+    rf"(?P<pre>{_prefix_bounds()})?"
     rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_DIGITS}十百千万亿]+(?:点[{_CN_DIGITS}]+)?)"
     rf"(?P<approx>[多余])?(?P<mag>{_alternation(MAGNITUDES)})?(?P<approx2>[多余])?"
     rf"(?P<unit>{_alternation(_UNITS)}){_NOT_AFTER_COUNT}"
@@ -75,12 +84,12 @@ _AMOUNT = re.compile(
 )
 # 九成, 八成五, 超九成: tenths of a whole, read as a percentage.
 _TENTHS = re.compile(
-    rf"(?P<pre>{_alternation(PREFIX_BOUNDS)})?(?P<num>[一二三四五六七八九])成(?P<half>五)?(?!不)"
+    rf"(?P<pre>{_prefix_bounds()})?(?P<num>[一二三四五六七八九])成(?P<half>五)?(?!不)"
     rf"(?P<post>{_alternation(SUFFIX_BOUNDS)})?"
 )
 # 百分之三点二: the written-out percentage of formal and Hong Kong or Taiwan text.
 _PER_CENT = re.compile(
-    rf"(?P<pre>{_alternation(PREFIX_BOUNDS)})?百分之(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}十百]+(?:点[{_CN_DIGITS}]+)?)"
+    rf"(?P<pre>{_prefix_bounds()})?百分之(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}十百]+(?:点[{_CN_DIGITS}]+)?)"
     rf"(?P<post>{_alternation(SUFFIX_BOUNDS)})?"
 )
 _CURRENCY_BEFORE = re.compile(rf"(?:{_alternation(CURRENCIES)})$")
