@@ -374,3 +374,16 @@ def test_planned_total_investment_of_started_projects_is_a_result():
     got = rows("2023年，全区集中开工项目20个。其中产业项目6个，计划总投资31.5亿元。")
     assert [(g[0], g[2], g[4]) for g in got] == [
         ("actual", "项目", 20.0), ("actual", "产业项目", 6.0), ("actual", "产业项目计划总投资", 31.5)]
+
+
+def test_signed_projects_are_counted_not_estimated():
+    # 签约 ends in 约, which elsewhere marks an estimate (约14万人).
+    got = rows("2023年，共签约14个项目，总投资50亿元；全县人口约14万人。")
+    assert [(g[2], g[4], g[6]) for g in got] == [
+        ("项目", 14.0, "="), ("项目总投资", 50.0, "="), ("人口", 14.0, "≈")]
+
+
+def test_projects_counted_at_a_ceremony_are_its_news_but_its_guests_are_not():
+    got = rows("2023年12月，某某县举行招商项目集中签约仪式，现场签约8个项目，总投资26亿元。"
+               "2023年12月，招聘会现场有120家企业参加。", date="2024-01-22")
+    assert [(g[2], g[4]) for g in got] == [("项目", 8.0), ("项目总投资", 26.0)]

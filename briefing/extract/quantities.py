@@ -247,6 +247,12 @@ def _modified_bare_head(text: str, phrase: Phrase, piece_start: int) -> Phrase:
     return Phrase(tidy(text[begin:phrase.end]), begin, phrase.end)
 
 
+def _counts_projects(r: Reading) -> bool:
+    """集中签约仪式上签约11个项目: projects signed or started at an event are its news,
+    unlike the firms or visitors an event counts."""
+    return r.phrase.name.endswith("项目")
+
+
 def _in_episode(text: str, r: Reading) -> bool:
     """An event word in the figure's clause, or before it with no reporting word between."""
     clause = (start_of_clause(_CLAUSE, text, r.start), _CLAUSE.search(text, r.amount.end))
@@ -378,7 +384,8 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
                 readings.extend(filter(None, (_coordinated(text, r), r)))
     if readings and any(w in text for w in EPISODE):
         readings = [r for r in readings
-                    if r.phrase.canonical or not r.amount.is_count or not _in_episode(text, r)]
+                    if r.phrase.canonical or not r.amount.is_count or _counts_projects(r)
+                    or not _in_episode(text, r)]
     if not readings:
         return []
     ref = reference_year(article)
