@@ -190,3 +190,13 @@ def test_an_owner_in_a_title_is_no_owner_of_the_title():
     facts = policies("新会区制定了《聚焦园区建设 全面落实市委“1+3”工作部署行动方案》。",
                      region="新会区")
     assert [f.region for f in facts] == ["新会区"]
+
+
+def test_items_of_a_counted_set_after_etc_are_each_a_programme():
+    # The verb (实施) governs the whole list; 建设 inside the first item is part of its name.
+    assert names("今年将扎实实施产业建设提质、城乡融合提速、文旅品牌提亮等三大工程。") == [
+        "产业建设提质工程", "城乡融合提速工程", "文旅品牌提亮工程"]
+
+
+def test_counted_works_are_left_to_the_projects():
+    assert names("加快推进城区道路提升、老旧管网改造等两大工程。") == []

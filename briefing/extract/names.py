@@ -290,6 +290,12 @@ def is_works(name: str) -> bool:
             or bool(place_prefix(name)))
 
 
+def names_structure(name: str) -> bool:
+    """道路提升, 老旧管网改造: a name that says what is built (a structure or a place), which
+    a campaign (民生福祉提升) does not, whatever its verb."""
+    return any(w in name for w in WORKS_WORDS) or bool(place_prefix(name))
+
+
 def strip_quotes(text: str) -> str:
     return text.translate(_NO_QUOTES)
 

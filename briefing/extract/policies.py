@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefing.extract.mentions import ArticleMemory, name_region
 from briefing.extract.names import (MASK, Cut, Frame, alternation, chain_before, frame,
-                                    is_works, place_prefix, starts_with_count)
+                                    is_works, names_structure, place_prefix, starts_with_count)
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (APPROVAL_WORDS, CREATION_WORDS, DRAFTING_WORDS, GENERIC_POLICY_OPENINGS,
                                     GENERIC_POLICY_WORDS, IMPLEMENTING_WORDS, ISSUED_WORDS,
@@ -242,11 +242,11 @@ def _counted(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_
     """生态立县、工业强县和旅游兴县“三大战略”: each listed item is one programme."""
     out: list[_Candidate] = []
     for m in _COUNTED_RE.finditer(clause):
-        left = max([c.end for c in found if c.end <= m.start()], default=start)
-        items = clause[left:m.start()]
+        left = _list_start(clause, found, m.start(), start)
+        items = clause[left:m.start()].removesuffix("等")  # A、B等八大工程 lists them all
         parts = [p for p in _ENUMERATION_RE.split(items) if p]
         if len(parts) < 2 or any(len(p) > _COUNTED_ITEM_MAX or _HEAD_RE.search(p)
-                                 or re.search("[“”「」]", p) for p in parts):
+                                 or re.search("[“”「」]", p) or names_structure(p) for p in parts):
             continue
         chain_start, status_text = _governing(clause_m, found, left, start)
         pos = left
@@ -256,6 +256,21 @@ def _counted(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_
                                   _CATEGORY[m.group(2)], chain_start, status_text, m.end()))
             pos += len(part)
     return out
+
+
+def _list_start(clause: str, found: list[Cut], pos: int, start: int) -> int:
+    """Where the items counted at `pos` start: after the governing word of the list, not
+    after a verb that only ends one of its items (实施项目建设提速、城乡融合提质等八大工程)."""
+    before = [c for c in found if c.end <= pos]
+    while len(before) > 1 and not chain_before(found, before[-1].start):
+        cut, earlier = before[-1], before[-2]
+        seps = [m for m in _ENUMERATION_RE.finditer(clause, earlier.end, pos)]
+        item_start = max([m.end() for m in seps if m.end() <= cut.start], default=earlier.end)
+        item_end = min([m.start() for m in seps if m.start() >= cut.end], default=pos)
+        if item_end - item_start > _COUNTED_ITEM_MAX or item_start == cut.start:
+            break
+        before.pop()
+    return before[-1].end if before else start
 
 
 def _plain(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Candidate]:
