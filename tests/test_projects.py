@@ -343,3 +343,8 @@ def test_an_amount_further_on_in_a_chain_of_clauses_about_a_project():
     assert fact.quote == "青龙湾康养小镇项目总用地面积约60万平方米,总投资3.8亿元"
     assert names("城东污水处理厂占地80亩,新建泵站2座,计划投资3亿元。") == []  # 泵站 between
     assert names("滨江科技产业园规划面积5平方公里。") == []  # a measure is no evidence
+
+
+def test_a_counted_set_of_campaigns_is_no_project_but_counted_works_are():
+    assert names("今年将扎实实施产业建设提质、城乡融合提速、文旅品牌提亮等三大工程。") == []
+    assert names("加快推进城区道路提升、老旧管网改造等两大工程。") == ["城区道路提升工程", "老旧管网改造工程"]

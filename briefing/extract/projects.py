@@ -14,7 +14,8 @@ from bisect import bisect_left
 from briefing.extract.mentions import ArticleMemory, name_region
 from briefing.extract.names import (INVESTMENT, MASK, Cut, alternation, chain_after,
                                     chain_before, frame, is_evaluative, is_generic, is_works,
-                                    list_marker_end, opening_end, place_prefix, strip_quotes)
+                                    list_marker_end, names_structure, opening_end, place_prefix,
+                                    strip_quotes)
 from briefing.extract.project_lists import (head_weight, in_yi, join_parts, list_category,
                                             listed_amount, resuming_cuts, without_etc_de,
                                             without_listed_amounts)
@@ -34,6 +35,8 @@ from briefing.model import Article, Fact
 _INVESTMENT_RE = re.compile(INVESTMENT)
 _RANK_RE = re.compile(r"^\D{0,6}?\d+\s*强(?:企业)?\s*")
 _CHAINED_INVESTMENT_RE = re.compile(rf"(?<=[，,；;])\s*{INVESTMENT}")
+# 等八大工程, 十大: a count of a set of campaigns right before their shared head.
+_COUNTED_SET_RE = re.compile(r"[两二三四五六七八九十]大$")
 # A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程;
 # so is a verb that names what a facility does (社区卫生服务中心).
 _NAME_VERBS = ("扩建", "新建", "改建", "续建", "迁建", "建设", "改造") + FACILITY_VERBS
@@ -179,7 +182,7 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
     for item, amount in listed:
         amount = investment if single else amount
         name = _name(sentence.text, cs, item, group)
-        if not name or not _acceptable(name, item):
+        if not name or not _acceptable(name, item) or _counted_programme(sentence.text, cs, item):
             continue
         weight = head_weight(item, category) + verb_weight + _proper(name)
         if PROJECT_HEADS.get(item.head, 1) == 0 and any(w in SETTLING_VERBS for w in after_words):
@@ -224,6 +227,14 @@ def _acceptable(name: str, item: Item) -> bool:
     if head in DESIGNATION_HEADS and not place_prefix(name):
         return False
     return True
+
+
+def _counted_programme(text: str, cs: int, item: Item) -> bool:
+    """A、B、C等八大工程: names sharing a counted 工程 are a government's campaigns (policies
+    read them), not construction works."""
+    if item.shared < 0 or item.head != "工程" or names_structure(text[cs + item.start:cs + item.end]):
+        return False
+    return bool(_COUNTED_SET_RE.search(text, 0, cs + item.shared))
 
 
 def _unless_slogan(label: re.Match) -> str:
