@@ -16,9 +16,9 @@ from briefing.clean import HEADLINE_MAX, Cleaned, is_heading, simplify
 # --- vocabularies -------------------------------------------------------------------
 
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-# A news lead opens with the day of the event: `2月8日,…`, `1月28日大年初七,…`, after a
-# dateline `本报讯(记者 张三)2月8日,…` or as a wire dateline `新华社广州2月8日电`.
-LEAD_DATE = re.compile(r"^(?:[^,。,]{0,20}?讯\s*(?:[((][^))]{0,30}[))])?\s*"
+# A news lead opens with the day of the event: `2月8日，…`, `1月28日大年初七，…`, after a
+# dateline `本报讯（记者 张三）2月8日，…` or as a wire dateline `新华社广州2月8日电`.
+LEAD_DATE = re.compile(r"^(?:[^，。,]{0,20}?讯\s*(?:[(（][^)）]{0,30}[)）])?\s*"
                        r"|[\u4e00-\u9fff]{2,12}?(?=\d{1,2}月\d{1,2}日电))?"
                        r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
@@ -45,11 +45,11 @@ PAPER_SUFFIXES = ("日报", "晚报", "晨报", "商报", "时报", "都市报",
 PAPER_ROLES = (("讯", 0), ("社", 1), ("全媒体记者", 2), ("记者", 2), ("通讯员", 3))
 BODY_ROLES = ("讯",)
 BODY_LINES = 6
-SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[::]\s*([\u4e00-\u9fff]{2,10}?(?:"
+SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[:：]\s*([\u4e00-\u9fff]{2,10}?(?:"
                           + "|".join(PAPER_SUFFIXES) + "))")
 TITLE_SITE_SEPARATOR = re.compile(r"\s+[-|–—_]+\s+|_")   # 标题 - 某某新闻网
 PAGE_PATTERNS = (
-    re.compile(r"当前版\s*[::]\s*([A-Z]{0,4}\d{1,3})\s*版"),
+    re.compile(r"当前版\s*[:：]\s*([A-Z]{0,4}\d{1,3})\s*版"),
     re.compile(r"第\s*([A-Z]{0,4}\d{1,3})\s*版"),
 )
 
@@ -92,7 +92,7 @@ def find_title(cleaned: Cleaned, hint: str = "") -> str:
 
 
 def _headline_like(line: str) -> bool:
-    return 0 < len(line) <= HEADLINE_MAX and line[-1] not in "。!?!?;;"
+    return 0 < len(line) <= HEADLINE_MAX and line[-1] not in "。！？!?；;"
 
 
 def _norm(s: str) -> str:
@@ -157,7 +157,7 @@ def date_from_dateline(text: str) -> dt.date | None:
     """A full date on a short line above the body: a byline's timestamp, a 成文日期
     field, a report's `2023年2月2日在…会议上`."""
     for line in text.split("\n")[:DATELINE_LINES]:
-        if len(line) <= DATELINE_MAX and line.rstrip()[-1:] not in "。!?!?;;":
+        if len(line) <= DATELINE_MAX and line.rstrip()[-1:] not in "。！？!?；;":
             found = _full_date(line)
             if found:
                 return found
@@ -187,7 +187,7 @@ def _looks_back_on(text: str, year: int) -> bool:
         return True
     if not REVIEWED_YEAR.search(text):
         return False
-    naming = [x for x in re.split(r"[。!?!?\n]", text) if re.search(rf"{year}\s*年", x)]
+    naming = [x for x in re.split(r"[。！？!?\n]", text) if re.search(rf"{year}\s*年", x)]
     return not any(PLAN_WORDS.search(x) for x in naming)
 
 

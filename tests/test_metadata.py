@@ -151,3 +151,33 @@ def test_a_february_meeting_planning_the_year_it_names_is_held_that_year():
     text = (f"标题\n2月8日,某区委全会召开。\n会议回顾了过去一年的工作,部署2023年任务。"
             f"2022年全区经济稳中向好。{BODY}")
     assert date_from_text(clean_text(text).plain) == dt.date(2023, 2, 9)
+
+
+FULL_WIDTH_BODY = "会议强调，要坚定不移推动高质量发展，全年地区生产总值增长6%左右，固定资产投资增长10%。"
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("本报讯（记者 张三）2月8日，某区召开全体会议。", dt.date(2023, 2, 9)),
+    ("新华社广州2月8日电（记者 李四）某省召开大会。", dt.date(2023, 2, 9)),
+    ("2月8日，某区召开全体会议。", dt.date(2023, 2, 9)),
+])
+def test_full_width_datelines_before_the_lead_date(lead, expected):
+    text = f"标题\n{lead}\n会议总结2022年工作，部署2023年任务。"
+    assert date_from_text(clean_text(text).plain) == expected
+
+
+def test_full_width_source_label_and_page():
+    m = meta(f"当前版：B02版 上一版 下一版\n标题在此\n来源：某某日报\n{FULL_WIDTH_BODY}")
+    assert (m.title, m.source) == ("标题在此", "某某日报 B02")
+
+
+@pytest.mark.parametrize("first", ["全年新开工项目一百个，完成投资三百亿元；",
+                                   "今年要做好五件事！"])
+def test_a_first_line_ending_a_full_width_sentence_is_no_headline(first):
+    cleaned = clean_text(f"{first}\n{FULL_WIDTH_BODY}")
+    assert read_metadata(cleaned, Path("a.txt"), title_hint="某县新闻").title == "某县新闻"
+
+
+def test_a_dated_clause_ending_in_a_full_width_semicolon_is_no_dateline():
+    m = meta(f"标题在此\n某县于2024年1月5日召开全体会议；\n{FULL_WIDTH_BODY}")
+    assert (m.date, m.date_basis) == (None, "unknown")
