@@ -234,3 +234,39 @@ def test_markdown_markup_is_dropped(tmp_path):
     a = read_article(path)
     assert a.title == "园区建设提速"
     assert a.text.split("\n") == ["园区建设提速", "摘要", "今年工业投资增长20%,详见通报。"]
+
+
+HONG_KONG_TEXT = ("某區公布施政報告\n本報訊（記者 黃志峯）某區今天公布施政報告，"
+                  "提出明年地區生產總值增長3%左右，着力推進北部都會區建設，"
+                  "在大埔邨附近興建公營房屋一萬個單位。\n報告又指，全年旅客人次恢復至疫情前八成。")
+SIMPLIFIED_TEXT = ("某县召开经济工作会议\n本报讯（记者 王小䶮）12月20日，某县召开经济工作会议，"
+                   "提出明年地区生产总值增长6%左右。\n• 会议要求，全力推进镕盛产业园建设，"
+                   "确保年内投产。")
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (HONG_KONG_TEXT, "big5hkscs"),            # 峯, 着, 邨 are HKSCS, not plain Big5
+    (HONG_KONG_TEXT.split("\n")[0], "big5hkscs"),
+    (SIMPLIFIED_TEXT, "gb18030"),             # 䶮 and • take GB18030's four-byte codes
+    (SIMPLIFIED_TEXT.replace("䶮", "明").replace("•", "·"), "gbk"),
+    (SIMPLIFIED_TEXT.split("\n")[0], "gb18030"),
+])
+def test_cjk_encodings_decode_verbatim(text, encoding):
+    from briefing.readers.text import decode_bytes
+
+    assert decode_bytes(text.encode(encoding), "a.txt") == text
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (HONG_KONG_TEXT, "big5hkscs"), (SIMPLIFIED_TEXT, "gb18030"), (SIMPLIFIED_TEXT, "utf-8")])
+@pytest.mark.parametrize("damage", ["cut inside the last character", "one stray byte"])
+def test_a_few_broken_bytes_do_not_lose_the_file(tmp_path, text, encoding, damage):
+    data = text.encode(encoding)
+    middle = len(text[:text.index("地")].encode(encoding)) + 1     # inside 地
+    data = data[:-1] if damage.startswith("cut") else data[:middle] + b"\xff" + data[middle:]
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    article = read_article(path)
+    last = text.split("\n")[-1]
+    assert last[:-1] in article.text                        # the rest of the text is intact
+    assert article.text.count("\ufffd") <= 4
