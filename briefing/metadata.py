@@ -47,6 +47,14 @@ BODY_ROLES = ("讯",)
 BODY_LINES = 6
 SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[:：]\s*([\u4e00-\u9fff]{2,10}?(?:"
                           + "|".join(PAPER_SUFFIXES) + "))")
+# A label naming a source that is no paper (中国网, 某县融媒体中心) counts when nothing
+# else names one; values that name no one are left out.
+NAMED_SOURCE_LABEL = re.compile(r"(?:来源|稿源|信息来源|文章来源)\s*[:：]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,20})")
+NOT_SOURCES = ("本站", "本网", "原创", "网络", "互联网", "未知", "综合", "转载")
+# A paper's name before the day in a page header: `某某晚报 2020-03-25 00:55`.
+PAPER_DATED = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:" + "|".join(PAPER_SUFFIXES)
+                         + r"))\s*(?:19|20)\d{2}\s*[-/.年]")
+PAPER_DATED_RANK = 1
 TITLE_SITE_SEPARATOR = re.compile(r"\s+[-|–—_]+\s+|_")   # 标题 - 某某新闻网
 PAGE_PATTERNS = (
     re.compile(r"当前版\s*[:：]\s*([A-Z]{0,4}\d{1,3})\s*版"),
@@ -252,4 +260,10 @@ def find_paper(cleaned: Cleaned) -> str:
     found = [(rank[m.group(2)], m.group(1)) for line in body for m in _PAPER.finditer(line)
              if m.group(2) in BODY_ROLES]
     found += [(rank[m.group(2)], m.group(1)) for line in furniture for m in _PAPER.finditer(line)]
-    return min(found, key=lambda c: c[0])[1] if found else ""
+    found += [(PAPER_DATED_RANK, m.group(1)) for line in cleaned.header + cleaned.furniture
+              for m in [PAPER_DATED.match(line)] if m]
+    if found:
+        return min(found, key=lambda c: c[0])[1]
+    return next((m.group(1) for line in cleaned.header + cleaned.furniture
+                 for m in NAMED_SOURCE_LABEL.finditer(line)
+                 if not m.group(1).startswith(NOT_SOURCES)), "")

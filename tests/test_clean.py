@@ -164,3 +164,49 @@ def test_full_width_labels_and_captions_are_furniture():
     assert cleaned.text.split("\n") == [
         "某县召开乡村振兴推进会", "3月2日，某县召开乡村振兴推进会，部署今年重点工作，提出新建高标准农田五万亩。"]
     assert cleaned.captions == ["会场一角。（记者 王五 摄）"]
+
+
+NEWS_SITE_PAGE = """某某新闻 首页 > 本地 > 县区
+某县新建标准厂房20万平方米 3个园区同步扩容
+某某晚报 2024-05-08 09:30 大字 中字 小字
+新建的标准厂房外景。（记者 周一 摄）
+本报讯 今年以来，某县加快园区建设，新建标准厂房20万平方米，东区、西区和南区3个园区同步扩容。
+据介绍，全县计划全年完成园区基础设施投资12亿元，引进工业项目30个以上。
+（钱二 孙三）
+统筹：吴四
+浏览量：2046
+收藏 点赞 分享
+稿件仅代表作者观点，不代表本网立场
+相关新闻
+某市召开园区工作推进会，要求加快标准厂房建设，全年新增入园企业一百家以上。
+另一县出台支持园区发展的十条措施，对新入园企业给予租金补贴。
+"""
+
+
+def test_news_site_debris_is_removed_and_the_related_list_ends_the_article():
+    cleaned = clean_text(NEWS_SITE_PAGE)
+    assert cleaned.text.split("\n") == [
+        "某县新建标准厂房20万平方米 3个园区同步扩容",
+        "本报讯 今年以来，某县加快园区建设，新建标准厂房20万平方米，东区、西区和南区3个园区同步扩容。",
+        "据介绍，全县计划全年完成园区基础设施投资12亿元，引进工业项目30个以上。"]
+    assert cleaned.captions == ["新建的标准厂房外景。（记者 周一 摄）"]
+    assert cleaned.bylines == ["（钱二 孙三）"]
+
+
+def test_a_wire_photo_credit_is_a_caption():
+    cleaned = clean_text("某县春耕忙\n新华社发\n4月2日，某县农民在田间播种，全县春播面积已完成六成。")
+    assert cleaned.captions == ["新华社发"]
+
+
+def test_a_space_in_a_headline_before_a_number_parts_its_phrases():
+    cleaned = clean_text("某区投资逾30亿元 8个项目集中开工\n"
+                         "5月6日，某区8个项目集中开工，总投资 30亿元，涵盖产业、交通和民生领域。")
+    assert cleaned.text.split("\n") == [
+        "某区投资逾30亿元 8个项目集中开工",
+        "5月6日，某区8个项目集中开工，总投资30亿元，涵盖产业、交通和民生领域。"]
+
+
+def test_a_line_that_mentions_related_news_inside_the_body_ends_nothing():
+    text = ("某县召开新闻发布会\n5月6日，某县召开新闻发布会，通报一季度经济运行情况。\n"
+            "相关新闻发布材料已在县政府网站公开，全县一季度地区生产总值增长5.2%。")
+    assert len(clean_text(text).text.split("\n")) == 3

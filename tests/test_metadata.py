@@ -181,3 +181,17 @@ def test_a_first_line_ending_a_full_width_sentence_is_no_headline(first):
 def test_a_dated_clause_ending_in_a_full_width_semicolon_is_no_dateline():
     m = meta(f"标题在此\n某县于2024年1月5日召开全体会议；\n{FULL_WIDTH_BODY}")
     assert (m.date, m.date_basis) == (None, "unknown")
+
+
+def test_a_paper_named_before_the_day_in_the_header_is_the_source():
+    m = meta(f"某县园区扩容\n某某晚报 2024-05-08 09:30 大字\n{FULL_WIDTH_BODY}")
+    assert (m.date, m.date_basis, m.source) == (dt.date(2024, 5, 8), "header", "某某晚报")
+
+
+@pytest.mark.parametrize("label, source", [
+    ("来源：某某网 | 作者：张三", "某某网"),
+    ("發佈時間：2024-05-08 | 來源：某縣融媒體中心", "某县融媒体中心"),
+    ("来源：本站原创", ""),
+])
+def test_a_source_label_naming_no_paper(label, source):
+    assert meta(f"某县园区扩容\n{label}\n{FULL_WIDTH_BODY}").source == source

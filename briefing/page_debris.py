@@ -1,0 +1,69 @@
+"""What a saved page holds around an article: the vocabularies of its debris.
+
+Navigation and breadcrumbs, imprint and ICP lines, web-page labels (来源：, 责任编辑：,
+浏览次数：), photo captions, bylines and the heads of related-article lists. The
+rules in `clean` decide where these lines sit; this module only says what they are.
+Patterns are matched against the Simplified twin of a line.
+"""
+from __future__ import annotations
+
+# A breadcrumb anywhere in a short line: `点新闻 首页 > 内地 > 大湾区`, `焦点> 国内> 正文`.
+BREADCRUMB = (r"^[^，。；！？,;!?>＞›»]{1,16}(?:[>＞›»][^，。；！？,;!?>＞›»]{1,16}){2,}$"
+              r"|^[^，。；！？,;!?>＞›»]{0,16}(?:首页|主页)\s*[>＞›»]")
+# E-paper navigation: the page header runs to the last of these before the body.
+NAVIGATION_PATTERNS = (
+    r"上一版|下一版|上一篇|下一篇|上一期|下一期|版面导航|标题导航|返回目录|返回首页",
+    r"放大\s*缩小\s*默认",
+    r"^当前版\s*[:：]",
+    r"^第\s*[A-Z]{0,4}\d{1,3}\s*版\s*[:：]",          # 第A05版:江海新闻 (page lists)
+    r"^~~~",                                       # 标题导航 items
+    r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>＞:：›»]",  # web breadcrumbs
+    BREADCRUMB,
+    r"字体\s*[:：]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|收藏本页|返回顶部",
+)
+# Lines that are furniture wherever they occur: imprint, jumps, web-page labels.
+FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
+    r"^(?:上接|下转|转第?|接第?)\s*[A-Z]{0,4}\d{1,3}\s*版",  # 上接A01版
+    r"Copyright|All Rights Reserved|©",
+    r"ICP备|ICP证|经营许可证|版权所有|未经授权|不得复制|不得转载|联系电话|制作及维护|社主办$",
+    # reader tools and disclaimers of news sites and apps
+    r"^(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错)(?:\s+(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错))*$",
+    r"文责自负|不代表本(?:网|站|平台)(?:观点|立场)|仅代表作者(?:本人)?观点|如有侵权|免责声明",
+    # page numbers of a PDF (— 3 —, - 3 -, 第3页 共12页): they cut a sentence in two
+    r"^[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$",
+)
+LABEL = (r"^[【\[(（]?\s*(?:来源|稿源|信息来源|文章来源|作者|编辑|责任编辑|责编|审核|审校|校对|"
+         r"初审|复审|终审|签发|值班编辑|统筹|监制|供稿|撰稿|录入|发布时间|发布日期|发布机构|"
+         r"发布单位|发布者|时间|日期|浏览次数|浏览人次|浏览量|访问量|阅读次数|阅读量|点击数|"
+         r"点击量|点击率|字号)\s*[:：]")
+LABEL_MAX = 80
+
+# A line holding only a date (maybe time, weekday, labels, font-size tools, the name of
+# the paper before it): a page header, not content.
+DATE_LINE = (r"^(?:[\u4e00-\u9fff]{2,12}\s*)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
+             r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期\s*[一二三四五六日天])?"
+             r"(?:\s*(?:大字|中字|小字|[大中小](?:\s*[大中小]){2}))?(?:\s+\S*[:：].*)?$")
+
+# The head of a list of other articles below this one: the article ends above it.
+RELATED_HEADING = (r"^[【\[]?(?:相关|延伸|推荐|更多|热点|热门|精彩|往期)?(?:新闻|阅读|报道|推荐|文章|链接)"
+                   r"(?:推荐|阅读)?[】\]]?\s*[:：]?$|^猜你喜欢$")
+
+# Photo captions: kept apart from the body.
+CAPTION_PATTERNS = (
+    r"(?:^|[\s(（])[\u4e00-\u9fff·]{2,4}\s*(?:/\s*)?摄[)）]?$",   # … 邱昱 摄 / （记者 郭永乐 摄）
+    r"^[\u4e00-\u9fff]{2,6}社(?:记者\s*[\u4e00-\u9fff·]{2,4}\s*)?发$",   # 新华社发: a wire photo
+    r"(?:供图|图片来源[:：].*|资料图(?:片)?)[)）]?$",
+    r"^(?:图为|上图|下图|左图|右图|图\d+)[:：,，\s]?",
+)
+CAPTION_MAX = 160
+
+# Bylines: who wrote the piece, not what it says.
+_ROLE = r"(?:(?:本报)?记者|通讯员|实习生)"
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+BYLINE = (r"^[□■◆◇●]?\s*(?:文/图|图/文|文图|图文|文|图|撰文|摄影|记者|本报记者|通讯员|编辑)"
+          r"\s*[/:：]|^[□■◆◇]\s*\S{0,12}记者"
+          # a closing line of names alone: （章三 李四）, （记者 王五）, （记者 王五 通讯员 赵六）
+          rf"|^[(（](?:{_ROLE}\s*)?{_NAME}(?:[\s、，,]+(?:{_ROLE}\s*)?{_NAME})+[)）]$"
+          rf"|^[(（]{_ROLE}\s*{_NAME}[)）]$")
+BYLINE_MAX = 40
+
