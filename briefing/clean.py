@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from briefing.page_debris import (BYLINE, BYLINE_MAX, CAPTION_MAX, CAPTION_PATTERNS, DATE_LINE,
                                    FURNITURE_PATTERNS, LABEL, LABEL_MAX, NAVIGATION_PATTERNS,
-                                   RELATED_HEADING)
+                                   DATELINE_START, RELATED_HEADING)
 
 # --- vocabularies -------------------------------------------------------------------
 
@@ -91,11 +91,14 @@ _DATE_LINE = re.compile(DATE_LINE)
 _CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_PATTERNS))
 _BYLINE = re.compile(BYLINE)
 _LIST_START = re.compile(LIST_START)
+_DATELINE_START = re.compile(DATELINE_START)
 # `增长 8 %`, `316 亿 元`: spaces a PDF or a typesetter put around a number.
 _NUMBER_UNIT_GAP = r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[ ]+(?=[元美])"
 _UNIT_GAP = re.compile(_NUMBER_UNIT_GAP + r"|(?<=[\u4e00-\u9fff])[ ]+(?=\d)")
-# In a headline a space before a number parts its phrases (`投资46亿元 5个项目开工`).
+# In a headline a space before a number parts its phrases (`投资46亿元 5个项目开工`),
+# but not inside a date (`2019年 3月 2日`).
 _HEADING_UNIT_GAP = re.compile(_NUMBER_UNIT_GAP)
+_DATE_GAP = re.compile(r"(?<=\d[年月])[ ]+(?=\d)")
 _RELATED_HEADING = re.compile(RELATED_HEADING)
 _NUMBER_END = re.compile(NUMBER_END)
 _SENTENCE_PUNCT = re.compile(f"[{re.escape(SENTENCE_PUNCT)}]")
@@ -294,7 +297,7 @@ def _continues(prev: str, line: str) -> bool:
         return True
     if is_heading(prev) or not _ends_mid_sentence(prev):
         return False
-    return not is_heading(line) and not starts_list_item(line)
+    return not is_heading(line) and not starts_list_item(line) and not _DATELINE_START.match(line)
 
 
 def _rejoin(lines: list[Line]) -> list[Line]:
@@ -312,7 +315,9 @@ def _close_unit_gaps(line: Line) -> Line:
     """`316 亿 元` → `316亿元`; a line without a space (most lines) is left as it is."""
     if " " not in line.plain:
         return line
-    return line.sub(_HEADING_UNIT_GAP if is_heading(line.plain) else _UNIT_GAP)
+    if is_heading(line.plain):
+        return line.sub(_HEADING_UNIT_GAP).sub(_DATE_GAP)
+    return line.sub(_UNIT_GAP)
 
 
 def join_parts(left: str, right: str) -> str:

@@ -17,9 +17,10 @@ from briefing.clean import HEADLINE_MAX, Cleaned, is_heading, simplify
 
 FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 # A news lead opens with the day of the event: `2月8日，…`, `1月28日大年初七，…`, after a
-# dateline `本报讯（记者 张三）2月8日，…` or as a wire dateline `新华社广州2月8日电`.
+# dateline `本报讯（记者 张三）2月8日，…` or as a wire dateline `新华社广州2月8日电`,
+# `某某网3月5日报道`.
 LEAD_DATE = re.compile(r"^(?:[^，。,]{0,20}?讯\s*(?:[(（][^)）]{0,30}[)）])?\s*"
-                       r"|[\u4e00-\u9fff]{2,12}?(?=\d{1,2}月\d{1,2}日电))?"
+                       r"|[\u4e00-\u9fff]{2,12}?(?=\d{1,2}月\d{1,2}日(?:电|报道)))?"
                        r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
 REPORT_LAG = dt.timedelta(days=1)       # a daily prints yesterday's event
@@ -39,7 +40,8 @@ LUNAR_NEW_YEAR_DAY = re.compile(r"(?:大年|正月)初([一二三四五六七八
 LUNAR_DAYS = "一二三四五六七八九十"
 
 PAPER_SUFFIXES = ("日报", "晚报", "晨报", "商报", "时报", "都市报", "特区报", "青年报",
-                  "法治报", "经济报", "早报")
+                  "法治报", "经济报", "早报", "侨报", "导报", "周报", "快报", "新报", "大公报",
+                  "文汇报", "信息报", "农民报", "科技报", "政协报")
 # Where a paper names itself: its dateline (…讯) beats its imprint (…社主办) beats a byline.
 # In the body only a dateline counts: `接受某某日报记者采访` names no source.
 PAPER_ROLES = (("讯", 0), ("社", 1), ("全媒体记者", 2), ("记者", 2), ("通讯员", 3))
@@ -58,6 +60,7 @@ PAPER_DATED_RANK = 1
 TITLE_SITE_SEPARATOR = re.compile(r"\s+[-|–—_]+\s+|_")   # 标题 - 某某新闻网
 PAGE_PATTERNS = (
     re.compile(r"当前版\s*[:：]\s*([A-Z]{0,4}\d{1,3})\s*版"),
+    re.compile(r"版次\s*[:：]\s*([A-Z]{0,4}\d{1,3})"),
     re.compile(r"第\s*([A-Z]{0,4}\d{1,3})\s*版"),
 )
 

@@ -29,13 +29,16 @@ FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
     # reader tools and disclaimers of news sites and apps
     r"^(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错)(?:\s+(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错))*$",
     r"文责自负|不代表本(?:网|站|平台)(?:观点|立场)|仅代表作者(?:本人)?观点|如有侵权|免责声明",
+    r"公网安备|网站标识码",
+    r"^(?:视频|图集|专题|直播)\s*[:：]",                  # teasers of other media on the page
     # page numbers of a PDF (— 3 —, - 3 -, 第3页 共12页): they cut a sentence in two
     r"^[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$",
 )
-LABEL = (r"^[【\[(（]?\s*(?:来源|稿源|信息来源|文章来源|作者|编辑|责任编辑|责编|审核|审校|校对|"
+LABEL = (r"^[【\[(（]?\s*(?:来源|稿源|信息来源|文章来源|版次|版面|版名|作者|编辑|责任编辑|责编|审核|审校|校对|"
          r"初审|复审|终审|签发|值班编辑|统筹|监制|供稿|撰稿|录入|发布时间|发布日期|发布机构|"
          r"发布单位|发布者|时间|日期|浏览次数|浏览人次|浏览量|访问量|阅读次数|阅读量|点击数|"
-         r"点击量|点击率|字号)\s*[:：]")
+         r"点击量|点击率|字号|索引号|发布机构|生成日期|成文日期|发文日期|主题分类|主题词|文号|"
+         r"发文字号|有效性|公开方式|公开范围)\s*[:：]")
 LABEL_MAX = 80
 
 # A line holding only a date (maybe time, weekday, labels, font-size tools, the name of
@@ -44,9 +47,14 @@ DATE_LINE = (r"^(?:[\u4e00-\u9fff]{2,12}\s*)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.�
              r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期\s*[一二三四五六日天])?"
              r"(?:\s*(?:大字|中字|小字|[大中小](?:\s*[大中小]){2}))?(?:\s+\S*[:：].*)?$")
 
+# A news dateline opens a paragraph, never continues one: 本报讯（记者…）, 某某网讯,
+# 新华社广州2月8日电, 某某网3月5日报道.
+DATELINE_START = (r"^(?:本报|本网|本台|本刊)讯|^[\u4e00-\u9fff]{2,10}讯\s*[(（【]"
+                  r"|^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日(?:电|报道|消息)")
+
 # The head of a list of other articles below this one: the article ends above it.
 RELATED_HEADING = (r"^[【\[]?(?:相关|延伸|推荐|更多|热点|热门|精彩|往期)?(?:新闻|阅读|报道|推荐|文章|链接)"
-                   r"(?:推荐|阅读)?[】\]]?\s*[:：]?$|^猜你喜欢$")
+                   r"(?:推荐|阅读)?[】\]]?\s*[:：]?$|^猜你喜欢$|^[\u4e00-\u9fff]{1,8}精选\s*[:：]?$")
 
 # Photo captions: kept apart from the body.
 CAPTION_PATTERNS = (

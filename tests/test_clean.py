@@ -206,7 +206,30 @@ def test_a_space_in_a_headline_before_a_number_parts_its_phrases():
         "5月6日，某区8个项目集中开工，总投资30亿元，涵盖产业、交通和民生领域。"]
 
 
+def test_a_date_in_a_heading_loses_the_spaces_a_pdf_put_in_it():
+    cleaned = clean_text("政府工作报告\n2024 年 1 月 10 日在某县人民代表大会上\n"
+                         "各位代表：现在，我代表县人民政府向大会报告工作，请予审议。")
+    assert cleaned.text.split("\n")[1] == "2024年1月10日在某县人民代表大会上"
+
+
 def test_a_line_that_mentions_related_news_inside_the_body_ends_nothing():
     text = ("某县召开新闻发布会\n5月6日，某县召开新闻发布会，通报一季度经济运行情况。\n"
             "相关新闻发布材料已在县政府网站公开，全县一季度地区生产总值增长5.2%。")
     assert len(clean_text(text).text.split("\n")) == 3
+
+
+def test_a_subtitle_with_a_comma_is_not_glued_to_the_dateline_below():
+    text = ("某区招商大会开幕\n现场签约项目30个，总金额超200亿元\n"
+            "本报讯（记者 孙五）6月3日，某区招商大会开幕，现场签约项目30个，总金额超200亿元。")
+    assert clean_text(text).text.split("\n") == text.split("\n")
+
+
+def test_government_disclosure_fields_and_page_teasers_are_furniture():
+    raw = ("索引号：000000000/2024-00001\n发布机构：某县人民政府办公室\n生成日期：2024-03-08\n"
+           "文号：某政办发〔2024〕5号\n某县2024年重点项目实施方案\n"
+           "为加快推进重点项目建设，结合我县实际，制定本方案。全年安排重点项目50个。\n"
+           "视频：某县重点项目建设巡礼\n县区精选：\n某某县公网安备 00000000000000号")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == [
+        "某县2024年重点项目实施方案",
+        "为加快推进重点项目建设，结合我县实际，制定本方案。全年安排重点项目50个。"]

@@ -195,3 +195,13 @@ def test_a_paper_named_before_the_day_in_the_header_is_the_source():
 ])
 def test_a_source_label_naming_no_paper(label, source):
     assert meta(f"某县园区扩容\n{label}\n{FULL_WIDTH_BODY}").source == source
+
+
+def test_an_edition_label_gives_the_page_and_the_date():
+    m = meta(f"某区招商大会开幕\n版次：B01来源：某某侨报 2024年06月04日\n{FULL_WIDTH_BODY}")
+    assert (m.date, m.date_basis, m.source) == (dt.date(2024, 6, 4), "header", "某某侨报 B01")
+
+
+def test_a_web_report_dateline_dates_the_lead():
+    text = f"标题\n某某网3月5日报道 某市召开大会。\n会议总结2023年工作。{FULL_WIDTH_BODY}"
+    assert date_from_text(clean_text(text).plain) == dt.date(2023, 3, 6)

@@ -270,3 +270,71 @@ def test_a_few_broken_bytes_do_not_lose_the_file(tmp_path, text, encoding, damag
     last = text.split("\n")[-1]
     assert last[:-1] in article.text                        # the rest of the text is intact
     assert article.text.count("\ufffd") <= 4
+
+
+EPAPER_PAGE = """<html><head><meta charset="gb2312"><title>某某日报数字报</title></head><body>
+<table><tr><td class="left"><div><p>当前版：03版</p><ul><li><a href="#">第01版：要闻</a></li>
+<li><a href="#">第03版：县区</a></li></ul><a href="#">上一版</a> <a href="#">下一版</a></div>
+<ul><li><a href="#">某县重点项目集中开工</a></li><li><a href="#">另一篇报道</a></li></ul></td>
+<td class="right"><p>发布日期：</p><h1>某县重点项目集中开工</h1>
+<h2>全年安排重点项目40个 总投资86亿元</h2>
+<div id="ozoom"><p>　　本报讯（记者 钱一）4月8日，某县举行重点项目集中开工仪式，20个项目同时开工建设。</p>
+<p>　　今年，某县安排重点项目40个，总投资86亿元，年度计划投资31亿元，涵盖产业、交通和民生。</p>
+<table><tr><td>项目类别</td><td>个数</td><td>总投资（亿元）</td></tr>
+<tr><td>产业项目</td><td>24</td><td>52</td></tr></table>
+</div></td></tr></table>
+<div>版权所有 某某日报社 某ICP备00000000号</div></body></html>"""
+
+
+def test_an_e_paper_laid_out_in_a_table_keeps_its_paragraphs_headlines_and_figures(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(EPAPER_PAGE.encode("gb18030"))
+    a = read_article(page)
+    assert a.text.split("\n") == [
+        "某县重点项目集中开工", "全年安排重点项目40个 总投资86亿元",
+        "本报讯（记者 钱一）4月8日，某县举行重点项目集中开工仪式，20个项目同时开工建设。",
+        "今年，某县安排重点项目40个，总投资86亿元，年度计划投资31亿元，涵盖产业、交通和民生。",
+        "| 项目类别 | 个数 | 总投资（亿元） |", "| 产业项目 | 24 | 52 |"]
+    assert (a.title, a.source) == ("某县重点项目集中开工", "某某日报 03")
+
+
+REPORT_PARAGRAPH = ("全县上下坚持稳中求进，全力抓项目、促投资、稳增长，地区生产总值完成一百二十亿元，"
+                    "同比增长百分之五点六，一般公共预算收入完成八亿元，同比增长百分之七。") * 3
+
+
+def _report_pdf(path: Path) -> Path:
+    """A typeset report: a centred dateline too long for one line, and the report's
+    name as a running head at the top of every page."""
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    if "UMing" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("UMing", str(variants.CJK_FONT), subfontIndex=0))
+    body = ParagraphStyle("body", fontName="UMing", fontSize=16, leading=28, wordWrap="CJK",
+                          firstLineIndent=32)
+    centred = ParagraphStyle("centred", parent=body, alignment=TA_CENTER, firstLineIndent=0)
+
+    def running_head(canvas, doc):
+        canvas.setFont("UMing", 10)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 30, "某县人民政府工作报告")
+
+    story = [Paragraph("政府工作报告", centred),
+             Paragraph("2024年1月10日在某县第十八届人民代表大会第三次会议上代表县人民政府所作", centred)]
+    story += [Paragraph(REPORT_PARAGRAPH, body) for _ in range(5)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=running_head,
+                                                    onLaterPages=running_head)
+    return path
+
+
+def test_a_pdf_running_head_is_dropped_and_a_centred_line_is_rejoined(tmp_path):
+    a = read_article(_report_pdf(tmp_path / "report.pdf"))
+    lines = a.text.split("\n")
+    assert lines[:2] == ["政府工作报告",
+                         "2024年1月10日在某县第十八届人民代表大会第三次会议上代表县人民政府所作"]
+    assert "某县人民政府工作报告" not in a.text
+    assert lines[2:] == [REPORT_PARAGRAPH]          # five equal paragraphs count once, whole
+    assert a.title == "政府工作报告"
