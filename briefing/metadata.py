@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.clean import HEADLINE_MAX, Cleaned, is_heading, simplify
+from briefing.page_debris import DATE_LINE, RELATED_HEADING
 
 # --- vocabularies -------------------------------------------------------------------
 
@@ -64,6 +65,8 @@ PAGE_PATTERNS = (
     re.compile(r"第\s*([A-Z]{0,4}\d{1,3})\s*版"),
 )
 
+_DATE_LINE = re.compile(DATE_LINE)
+_RELATED_HEADING = re.compile(RELATED_HEADING)
 _PAPER = re.compile(
     r"(?:^|[^\u4e00-\u9fff]|据)([\u4e00-\u9fff]{2,6}?(?:"
     + "|".join(PAPER_SUFFIXES) + "))(" + "|".join(r for r, _ in PAPER_ROLES) + ")")
@@ -118,6 +121,9 @@ def find_date(cleaned: Cleaned, path: Path, *, date_hint: dt.date | None = None,
             return found, "header"
     if date_hint:
         return date_hint, "header"
+    found = _footer_date(cleaned.footer)
+    if found:
+        return found, "header"
     # A full date stated in the text or the file name beats the year guessed for a
     # `12月26日` lead (a December report of next year's plan names next year most).
     found = date_from_text(cleaned.plain, guess_year=False) or date_from_dateline(cleaned.plain)
@@ -132,6 +138,17 @@ def find_date(cleaned: Cleaned, path: Path, *, date_hint: dt.date | None = None,
     if default_date:
         return default_date, "user"
     return None, "unknown"
+
+
+def _footer_date(footer: list[str]) -> dt.date | None:
+    """A page that dates itself below the article (a press release's `2020年1月17日（星期五）`):
+    a bare date line in the footer, above any list of other articles and their dates."""
+    for line in footer:
+        if _RELATED_HEADING.match(line):
+            return None
+        if _DATE_LINE.match(line):
+            return _full_date(line)
+    return None
 
 
 def _full_date(s: str) -> dt.date | None:

@@ -20,6 +20,9 @@ NAVIGATION_PATTERNS = (
     r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>＞:：›»]",  # web breadcrumbs
     BREADCRUMB,
     r"字体\s*[:：]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|收藏本页|返回顶部",
+    r"跳(?:至|到|过)(?:主要)?(?:内容|正文|导航)",
+    # the language switch of a site: 繁体 | 简体 | English
+    r"^(?:繁体|简体|English|中文)(?:\s*[|/｜]\s*(?:繁体|简体|English|中文))+$",
 )
 # Lines that are furniture wherever they occur: imprint, jumps, web-page labels.
 FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
@@ -30,6 +33,8 @@ FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
     r"^(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错)(?:\s+(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错))*$",
     r"文责自负|不代表本(?:网|站|平台)(?:观点|立场)|仅代表作者(?:本人)?观点|如有侵权|免责声明",
     r"公网安备|网站标识码",
+    r"^[*=＝_—─━·•~～#\-]{3,}$",                          # a rule under a heading
+    r"^(?:香港|澳门|北京)?时间\s*\d{1,2}\s*[时:：]\s*\d{2}\s*分?$",   # 香港时间11时05分
     r"^(?:视频|图集|专题|直播)\s*[:：]",                  # teasers of other media on the page
     # page numbers of a PDF (— 3 —, - 3 -, 第3页 共12页): they cut a sentence in two
     r"^[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$",
@@ -44,7 +49,7 @@ LABEL_MAX = 80
 # A line holding only a date (maybe time, weekday, labels, font-size tools, the name of
 # the paper before it): a page header, not content.
 DATE_LINE = (r"^(?:[\u4e00-\u9fff]{2,12}\s*)?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
-             r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期\s*[一二三四五六日天])?"
+             r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[(（]?星期\s*[一二三四五六日天][)）]?)?"
              r"(?:\s*(?:大字|中字|小字|[大中小](?:\s*[大中小]){2}))?(?:\s+\S*[:：].*)?$")
 
 # A news dateline opens a paragraph, never continues one: 本报讯（记者…）, 某某网讯,

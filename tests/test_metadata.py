@@ -205,3 +205,31 @@ def test_an_edition_label_gives_the_page_and_the_date():
 def test_a_web_report_dateline_dates_the_lead():
     text = f"标题\n某某网3月5日报道 某市召开大会。\n会议总结2023年工作。{FULL_WIDTH_BODY}"
     assert date_from_text(clean_text(text).plain) == dt.date(2023, 3, 6)
+
+
+PRESS_RELEASE = """跳至主要內容
+繁體 | 简体 | English
+某區新發展區第二期工程獲批
+*****************
+  政府今日宣布，某區新發展區第二期工程已獲批准，預計明年動工，總投資約一百二十億元。
+
+  工程細節載於附件。
+
+2024年3月8日（星期五）
+香港時間15時20分
+"""
+
+
+def test_a_press_release_dated_below_its_text():
+    cleaned = clean_text(PRESS_RELEASE)
+    assert cleaned.text.split("\n") == [
+        "某區新發展區第二期工程獲批",
+        "政府今日宣布，某區新發展區第二期工程已獲批准，預計明年動工，總投資約一百二十億元。",
+        "工程細節載於附件。"]
+    m = read_metadata(cleaned, Path("a.txt"))
+    assert (m.title, m.date, m.date_basis) == ("某區新發展區第二期工程獲批", dt.date(2024, 3, 8), "header")
+
+
+def test_dates_in_a_list_of_other_articles_do_not_date_this_one():
+    text = f"某县园区扩容\n{FULL_WIDTH_BODY}\n相关新闻\n2024年5月1日\n另一篇报道的标题"
+    assert meta(text).date_basis == "unknown"
