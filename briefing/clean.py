@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from briefing.page_debris import (BYLINE, BYLINE_MAX, CAPTION_MAX, CAPTION_PATTERNS, DATE_LINE,
                                    FURNITURE_PATTERNS, LABEL, LABEL_MAX, NAVIGATION_PATTERNS,
-                                   DATELINE_START, RELATED_HEADING)
+                                   DATELINE_START, JUMP_MARK, RELATED_HEADING)
 
 # --- vocabularies -------------------------------------------------------------------
 
@@ -92,6 +92,7 @@ _CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_PATTERNS))
 _BYLINE = re.compile(BYLINE)
 _LIST_START = re.compile(LIST_START)
 _DATELINE_START = re.compile(DATELINE_START)
+_JUMP_MARK = re.compile(JUMP_MARK)
 # `增长 8 %`, `316 亿 元`: spaces a PDF or a typesetter put around a number.
 _NUMBER_UNIT_GAP = r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[ ]+(?=[元美])"
 _UNIT_GAP = re.compile(_NUMBER_UNIT_GAP + r"|(?<=[\u4e00-\u9fff])[ ]+(?=\d)")
@@ -189,7 +190,7 @@ def clean_text(raw: str) -> Cleaned:
             out.bylines.append(p)
         else:
             body.append(line)
-    body = _strip_pinyin(body)
+    body = [line.sub(_JUMP_MARK) if "版" in line.plain else line for line in _strip_pinyin(body)]
     body = [_close_unit_gaps(line) for line in body]
     body = _drop_repeats(_rejoin(body))
     out.text = "\n".join(line.text for line in body)
@@ -230,7 +231,7 @@ def _has_sentence_punct(line: str) -> bool:
 def _normalise_lines(raw: str) -> list[Line]:
     """One stripped line per input line, blank lines dropped, spaces collapsed."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    plain = simplify(raw)
+    plain = plain_form(raw)
     if plain is raw:     # Simplified already: one string per line serves as both
         lines = (Line(x, x).strip() for x in _SPACES.sub(" ", raw).split("\n"))
     else:
@@ -352,6 +353,20 @@ SIMPLIFIERS = ("tw2s", "hk2s")
 def _simplifiers() -> tuple:
     import opencc
     return tuple(opencc.OpenCC(name) for name in SIMPLIFIERS)
+
+
+# Full-width digits, Latin letters and the decimal point (２０２４年, ６．５％, ＧＤＰ) read as
+# their ASCII twins, one character for one; full-width punctuation stays as it is.
+_FULL_WIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ．％]")
+_NARROW = {c: c - 0xFEE0 for c in range(ord("０"), ord("ｚ") + 1)
+           if chr(c).isalnum()} | {ord("．"): ".", ord("％"): "%"}
+
+
+def plain_form(text: str) -> str:
+    """What the rules read: Simplified, with half-width digits and letters, of exactly
+    the length of `text`; the same object when nothing changes."""
+    plain = simplify(text)
+    return plain.translate(_NARROW) if _FULL_WIDTH.search(plain) else plain
 
 
 def simplify(text: str) -> str:

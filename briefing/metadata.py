@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.clean import HEADLINE_MAX, Cleaned, is_heading, simplify
+from briefing.clean import HEADLINE_MAX, Cleaned, is_heading, plain_form
 from briefing.page_debris import DATE_LINE, RELATED_HEADING
 
 # --- vocabularies -------------------------------------------------------------------
@@ -27,6 +27,8 @@ LEAD_PARAGRAPHS = 2                     # the lead is among the first body parag
 REPORT_LAG = dt.timedelta(days=1)       # a daily prints yesterday's event
 REVIEW_MONTHS = 3                       # annual meetings review last year until March
 REVIEWED_YEAR = re.compile(r"过去(?:的)?一年|上一年度")
+PLAN_AHEAD_MONTHS = 11                  # meetings late in the year plan the next one…
+NEXT_YEAR = re.compile(r"明年|来年|新的一年")   # …and say so
 PLAN_WORDS = re.compile(r"力争|计划|目标|预期|安排|部署|将|要")
 DATELINE_LINES = 6                      # bylines and document fields sit above the body
 DATELINE_MAX = 80
@@ -97,7 +99,7 @@ def find_title(cleaned: Cleaned, hint: str = "") -> str:
         if is_heading(line) and _norm(line) in listed:
             return lines[i]
     hint = TITLE_SITE_SEPARATOR.split(hint.strip())[0] if hint else ""
-    hint_key = _norm(simplify(hint))
+    hint_key = _norm(plain_form(hint))
     if hint_key and any(hint_key == _norm(line) for line in plain[:4]):
         return hint.strip()
     if lines and _headline_like(lines[0]):
@@ -126,7 +128,8 @@ def find_date(cleaned: Cleaned, path: Path, *, date_hint: dt.date | None = None,
         return found, "header"
     # A full date stated in the text or the file name beats the year guessed for a
     # `12月26日` lead (a December report of next year's plan names next year most).
-    found = date_from_text(cleaned.plain, guess_year=False) or date_from_dateline(cleaned.plain)
+    found = (date_from_text(cleaned.plain, guess_year=False) or date_from_dateline(cleaned.plain)
+             or _signature_date(cleaned.furniture))
     if found:
         return found, "text"
     found = date_from_filename(path.name)
@@ -149,6 +152,11 @@ def _footer_date(footer: list[str]) -> dt.date | None:
         if _DATE_LINE.match(line):
             return _full_date(line)
     return None
+
+
+def _signature_date(furniture: list[str]) -> dt.date | None:
+    """The 成文日期 under a notice's signature: a bare date line inside the text."""
+    return next((_full_date(line) for line in furniture if _DATE_LINE.match(line)), None)
 
 
 def _full_date(s: str) -> dt.date | None:
@@ -205,6 +213,9 @@ def _lead_year(lead: str, text: str, month: int, day: int) -> int | None:
     latest = max(years)
     if month <= REVIEW_MONTHS and _looks_back_on(text, latest):
         return latest + 1
+    # A meeting late in the year that plans the next year it names is held the year before.
+    if month >= PLAN_AHEAD_MONTHS and _looks_ahead_to(text, latest):
+        return latest - 1
     return latest
 
 
@@ -217,6 +228,15 @@ def _looks_back_on(text: str, year: int) -> bool:
         return False
     naming = [x for x in re.split(r"[。！？!?\n]", text) if re.search(rf"{year}\s*年", x)]
     return not any(PLAN_WORDS.search(x) for x in naming)
+
+
+def _looks_ahead_to(text: str, year: int) -> bool:
+    """The text plans `year` as next: it speaks of 明年 and every sentence naming the year
+    plans something."""
+    if not NEXT_YEAR.search(text):
+        return False
+    naming = [x for x in re.split(r"[。！？!?\n]", text) if re.search(rf"{year}\s*年", x)]
+    return bool(naming) and all(PLAN_WORDS.search(x) for x in naming)
 
 
 def _ganzhi_solar_year(ganzhi: str, month: int, day: int, lead: str) -> int | None:
@@ -276,7 +296,7 @@ def find_paper(cleaned: Cleaned) -> str:
             return m.group(1)
     body = cleaned.plain.split("\n")[:BODY_LINES]
     furniture = (cleaned.header + cleaned.footer + cleaned.furniture + cleaned.bylines
-                 + [simplify(x) for x in cleaned.captions])
+                 + [plain_form(x) for x in cleaned.captions])
     found = [(rank[m.group(2)], m.group(1)) for line in body for m in _PAPER.finditer(line)
              if m.group(2) in BODY_ROLES]
     found += [(rank[m.group(2)], m.group(1)) for line in furniture for m in _PAPER.finditer(line)]

@@ -26,19 +26,22 @@ NAVIGATION_PATTERNS = (
 )
 # Lines that are furniture wherever they occur: imprint, jumps, web-page labels.
 FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
-    r"^(?:上接|下转|转第?|接第?)\s*[A-Z]{0,4}\d{1,3}\s*版",  # 上接A01版
+    r"^[(（]?(?:上接|下转|转第?|接第?)\s*第?\s*[A-Z]{0,4}[\d一二三四五六七八九十]{1,3}\s*版[)）]?$",  # 上接A01版
     r"Copyright|All Rights Reserved|©",
     r"ICP备|ICP证|经营许可证|版权所有|未经授权|不得复制|不得转载|联系电话|制作及维护|社主办$",
     # reader tools and disclaimers of news sites and apps
     r"^(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错)(?:\s+(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错))*$",
     r"文责自负|不代表本(?:网|站|平台)(?:观点|立场)|仅代表作者(?:本人)?观点|如有侵权|免责声明",
     r"公网安备|网站标识码",
+    r"^[(（]此件[^)）]{2,8}[)）]$",                       # （此件公开发布）under a signature
     r"^[*=＝_—─━·•~～#\-]{3,}$",                          # a rule under a heading
     r"^(?:香港|澳门|北京)?时间\s*\d{1,2}\s*[时:：]\s*\d{2}\s*分?$",   # 香港时间11时05分
     r"^(?:视频|图集|专题|直播)\s*[:：]",                  # teasers of other media on the page
     # page numbers of a PDF (— 3 —, - 3 -, 第3页 共12页): they cut a sentence in two
     r"^[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$",
 )
+# A jump marker inside a paragraph: the rest is on another page, the marker is no text.
+JUMP_MARK = r"[(（]\s*(?:上接|下转|转|接)\s*第?\s*[A-Z]{0,4}[\d一二三四五六七八九十]{1,3}\s*版\s*[)）]"
 LABEL = (r"^[【\[(（]?\s*(?:来源|稿源|信息来源|文章来源|版次|版面|版名|作者|编辑|责任编辑|责编|审核|审校|校对|"
          r"初审|复审|终审|签发|值班编辑|统筹|监制|供稿|撰稿|录入|发布时间|发布日期|发布机构|"
          r"发布单位|发布者|时间|日期|浏览次数|浏览人次|浏览量|访问量|阅读次数|阅读量|点击数|"

@@ -233,3 +233,10 @@ def test_government_disclosure_fields_and_page_teasers_are_furniture():
     assert cleaned.text.split("\n") == [
         "某县2024年重点项目实施方案",
         "为加快推进重点项目建设，结合我县实际，制定本方案。全年安排重点项目50个。"]
+
+
+def test_a_jump_marker_is_cut_out_and_the_sentence_it_cut_rejoined():
+    text = ("某县召开人代会\n3月2日，某县召开人代会，全县地区生产总值完成46亿元，"
+            "同比增长5%；社会（下转第四版）\n（上接第一版）消费品零售总额增长6%。\n上接A01版")
+    assert clean_text(text).text.split("\n")[1:] == [
+        "3月2日，某县召开人代会，全县地区生产总值完成46亿元，同比增长5%；社会消费品零售总额增长6%。"]

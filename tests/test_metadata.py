@@ -233,3 +233,27 @@ def test_a_press_release_dated_below_its_text():
 def test_dates_in_a_list_of_other_articles_do_not_date_this_one():
     text = f"某县园区扩容\n{FULL_WIDTH_BODY}\n相关新闻\n2024年5月1日\n另一篇报道的标题"
     assert meta(text).date_basis == "unknown"
+
+
+def test_a_notice_is_dated_by_the_date_under_its_signature():
+    text = ("某县人民政府办公室关于印发某县重点项目推进方案的通知\n各乡镇人民政府，县政府各部门：\n"
+            "《某县重点项目推进方案》已经县政府同意，现印发给你们，请认真组织实施。\n"
+            "某县人民政府办公室\n2024年2月19日\n（此件公开发布）\n某县重点项目推进方案\n"
+            "为加快推进重点项目建设，制定本方案。全年实施重点项目80个，完成投资150亿元。")
+    cleaned = clean_text(text)
+    assert "（此件公开发布）" not in cleaned.text and "2024年2月19日" not in cleaned.text
+    m = read_metadata(cleaned, Path("a.txt"))
+    assert (m.date, m.date_basis) == (dt.date(2024, 2, 19), "text")
+
+
+def test_a_december_meeting_planning_next_year_is_held_the_year_before():
+    text = ("标题\n12月20日，某县召开经济工作会议，总结今年工作，部署明年任务。\n"
+            "会议提出，2025年全县地区生产总值增长6%左右，力争固定资产投资增长10%。")
+    assert date_from_text(clean_text(text).plain) == dt.date(2024, 12, 21)
+
+
+def test_full_width_digits_date_a_lead():
+    text = "标题\n１２月２０日，某县召开经济工作会议，部署明年任务。\n会议提出，２０２５年全县地区生产总值预期增长６．５％左右。"
+    cleaned = clean_text(text)
+    assert "２０２５年" in cleaned.text and "2025年" in cleaned.plain
+    assert date_from_text(cleaned.plain) == dt.date(2024, 12, 21)

@@ -338,3 +338,13 @@ def test_a_pdf_running_head_is_dropped_and_a_centred_line_is_rejoined(tmp_path):
     assert "某县人民政府工作报告" not in a.text
     assert lines[2:] == [REPORT_PARAGRAPH]          # five equal paragraphs count once, whole
     assert a.title == "政府工作报告"
+
+
+def test_a_copy_in_full_width_digits_is_the_same_article_with_its_own_text(tmp_path):
+    ascii_text = "某县召开经济工作会议\n12月20日，某县召开会议，提出明年地区生产总值增长6.5%左右，GDP迈上新台阶。"
+    wide_text = ascii_text.translate(str.maketrans("0123456789.%GDP", "０１２３４５６７８９．％ＧＤＰ"))
+    (tmp_path / "a.txt").write_text(ascii_text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(wide_text, encoding="utf-8")
+    a, b = read_article(tmp_path / "a.txt"), read_article(tmp_path / "b.txt")
+    assert a.id == b.id and a.plain == b.plain
+    assert b.text == wide_text

@@ -10,7 +10,7 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from briefing.clean import is_body, is_furniture, is_heading, simplify
+from briefing.clean import is_body, is_furniture, is_heading, plain_form
 from briefing.errors import InputError
 from briefing.readers import RawDocument
 from briefing.readers.text import decode_bytes
@@ -54,7 +54,7 @@ def _with_headings(main: str, page: str) -> str:
     """Put back the headline lines (引题, 主题, 副题) that stand right above the first
     paragraph on the page but that the extractor dropped."""
     lines = [x.strip() for x in main.split("\n")]
-    first = next((i for i, x in enumerate(lines) if is_body(simplify(x))), None)
+    first = next((i for i, x in enumerate(lines) if is_body(plain_form(x))), None)
     page_lines = [x.strip() for x in page.split("\n") if x.strip()]
     if first is None or lines[first] not in page_lines:
         return main
@@ -62,7 +62,7 @@ def _with_headings(main: str, page: str) -> str:
     missing: list[str] = []
     above = page_lines[:page_lines.index(lines[first])]
     for line in reversed(above[-HEADLINE_LINES:]):
-        plain = simplify(line)
+        plain = plain_form(line)
         if line in have or len(line) < HEADLINE_MIN or not is_heading(plain) or is_furniture(plain):
             break
         missing.insert(0, line)
