@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
-from briefing.page_debris import (BYLINE, BYLINE_MAX, CAPTION_MAX, CAPTION_PATTERNS, DATE_LINE,
-                                   FURNITURE_PATTERNS, LABEL, LABEL_MAX, NAVIGATION_PATTERNS,
-                                   DATELINE_START, JUMP_MARK, RELATED_HEADING)
+from briefing.page_debris import (BARE_CREDIT, BYLINE, BYLINE_MAX, CAPTION_MAX, CAPTION_PATTERNS,
+                                   CREDIT_MARK, CREDIT_NAME, DATE_LINE, DATELINE_START,
+                                   FURNITURE_PATTERNS, JUMP_MARK, LABEL, LABEL_MAX,
+                                   NAVIGATION_PATTERNS, RELATED_HEADING)
+from briefing.plain import plain_form
+from briefing.plain import simplify as simplify   # re-exported: older callers import it from here
 
 # --- vocabularies -------------------------------------------------------------------
 
@@ -93,6 +95,9 @@ _BYLINE = re.compile(BYLINE)
 _LIST_START = re.compile(LIST_START)
 _DATELINE_START = re.compile(DATELINE_START)
 _JUMP_MARK = re.compile(JUMP_MARK)
+_CREDIT_MARK = re.compile(CREDIT_MARK)
+_BARE_CREDIT = re.compile(BARE_CREDIT)
+_CREDIT_NAME = re.compile(CREDIT_NAME)
 # `增长 8 %`, `316 亿 元`: spaces a PDF or a typesetter put around a number.
 _NUMBER_UNIT_GAP = r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[ ]+(?=[元美])"
 _UNIT_GAP = re.compile(_NUMBER_UNIT_GAP + r"|(?<=[\u4e00-\u9fff])[ ]+(?=\d)")
@@ -179,10 +184,11 @@ def clean_text(raw: str) -> Cleaned:
     out = Cleaned(text="", header=[x.plain for x in header], footer=[x.plain for x in footer])
     body: list[Line] = []
     started = False           # furniture before the first paragraph is the page's header
+    credit = False            # the line before was a credit standing alone (编辑 / 李四)
     for line in lines:
         p = line.plain
         started = started or body_line[p]
-        if furniture[p]:
+        if furniture[p] or (credit and _CREDIT_NAME.match(p)):
             (out.furniture if started else out.header).append(p)
         elif len(p) <= CAPTION_MAX and _CAPTION.search(p):
             out.captions.append(line.text)
@@ -190,7 +196,8 @@ def clean_text(raw: str) -> Cleaned:
             out.bylines.append(p)
         else:
             body.append(line)
-    body = [line.sub(_JUMP_MARK) if "版" in line.plain else line for line in _strip_pinyin(body)]
+        credit = bool(_BARE_CREDIT.match(p))
+    body = [_without_marks(line) for line in _strip_pinyin(body)]
     body = [_close_unit_gaps(line) for line in body]
     body = _drop_repeats(_rejoin(body))
     out.text = "\n".join(line.text for line in body)
@@ -203,8 +210,15 @@ def clean_text(raw: str) -> Cleaned:
 
 def is_furniture(line: str) -> bool:
     """Navigation, page lists, copyright, labels or a bare date line (Simplified text)."""
-    return bool(_FURNITURE.found_in(line) or _DATE_LINE.match(line)
+    return bool(_FURNITURE.found_in(line) or _DATE_LINE.match(line) or _BARE_CREDIT.match(line)
                 or (len(line) <= LABEL_MAX and _LABEL.match(line)))
+
+
+def _without_marks(line: Line) -> Line:
+    """A paragraph without the jump markers and closing credits set inside it."""
+    if "版" in line.plain:
+        line = line.sub(_JUMP_MARK)
+    return line.sub(_CREDIT_MARK) if line.plain.endswith((")", "）")) else line
 
 
 def is_heading(line: str) -> bool:
@@ -343,53 +357,3 @@ def _drop_repeats(lines: list[Line]) -> list[Line]:
         seen.add(key)
         out.append(line)
     return out
-
-
-# Taiwan and Hong Kong variants first, so 著/着 and 衞/卫 come out as a mainland reader writes them.
-SIMPLIFIERS = ("tw2s", "hk2s")
-
-
-@lru_cache(maxsize=1)
-def _simplifiers() -> tuple:
-    import opencc
-    return tuple(opencc.OpenCC(name) for name in SIMPLIFIERS)
-
-
-# Full-width digits, Latin letters and the decimal point (２０２４年, ６．５％, ＧＤＰ) read as
-# their ASCII twins, one character for one; full-width punctuation stays as it is.
-_FULL_WIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ．％]")
-_NARROW = {c: c - 0xFEE0 for c in range(ord("０"), ord("ｚ") + 1)
-           if chr(c).isalnum()} | {ord("．"): ".", ord("％"): "%"}
-
-
-def plain_form(text: str) -> str:
-    """What the rules read: Simplified, with half-width digits and letters, of exactly
-    the length of `text`; the same object when nothing changes."""
-    plain = simplify(text)
-    return plain.translate(_NARROW) if _FULL_WIDTH.search(plain) else plain
-
-
-def simplify(text: str) -> str:
-    """Simplified text of exactly the same length, so offsets carry over to `text`.
-
-    OpenCC converts phrases, never across a line break, so the whole text goes
-    through each converter at once; where a phrase conversion changed the length
-    of a line, that line is converted character by character instead. Text that
-    needs no change comes back as the same object.
-    """
-    out = text
-    for cc in _simplifiers():
-        conv = cc.convert(out)
-        if conv == out:
-            continue
-        lines, conv_lines = out.split("\n"), conv.split("\n")
-        if len(conv_lines) != len(lines):
-            conv_lines = [cc.convert(line) for line in lines]
-        out = "\n".join(c if len(c) == len(line) else "".join(_one_char(cc, ch) for ch in line)
-                        for line, c in zip(lines, conv_lines))
-    return text if out == text else out
-
-
-def _one_char(cc, ch: str) -> str:
-    conv = cc.convert(ch)
-    return conv if len(conv) == 1 else ch

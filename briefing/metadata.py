@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.clean import HEADLINE_MAX, Cleaned, is_heading, plain_form
+from briefing.clean import HEADLINE_MAX, Cleaned, is_heading
+from briefing.plain import plain_form
 from briefing.page_debris import DATE_LINE, RELATED_HEADING
 
 # --- vocabularies -------------------------------------------------------------------
@@ -145,13 +146,14 @@ def find_date(cleaned: Cleaned, path: Path, *, date_hint: dt.date | None = None,
 
 def _footer_date(footer: list[str]) -> dt.date | None:
     """A page that dates itself below the article (a press release's `2020年1月17日（星期五）`):
-    a bare date line in the footer, above any list of other articles and their dates."""
-    for line in footer:
-        if _RELATED_HEADING.match(line):
-            return None
-        if _DATE_LINE.match(line):
-            return _full_date(line)
-    return None
+    a bare date line in the footer."""
+    return next((_full_date(line) for line in _own_footer(footer) if _DATE_LINE.match(line)), None)
+
+
+def _own_footer(footer: list[str]) -> list[str]:
+    """The footer lines about this article: those above a list of other articles."""
+    end = next((i for i, line in enumerate(footer) if _RELATED_HEADING.match(line)), len(footer))
+    return footer[:end]
 
 
 def _signature_date(furniture: list[str]) -> dt.date | None:
@@ -290,7 +292,8 @@ def find_source(cleaned: Cleaned) -> str:
 
 def find_paper(cleaned: Cleaned) -> str:
     rank = dict(PAPER_ROLES)
-    for line in cleaned.header + cleaned.furniture:
+    labelled = cleaned.header + cleaned.furniture + _own_footer(cleaned.footer)
+    for line in labelled:
         m = SOURCE_LABEL.search(line)
         if m:
             return m.group(1)
@@ -304,6 +307,5 @@ def find_paper(cleaned: Cleaned) -> str:
               for m in [PAPER_DATED.match(line)] if m]
     if found:
         return min(found, key=lambda c: c[0])[1]
-    return next((m.group(1) for line in cleaned.header + cleaned.furniture
-                 for m in NAMED_SOURCE_LABEL.finditer(line)
+    return next((m.group(1) for line in labelled for m in NAMED_SOURCE_LABEL.finditer(line)
                  if not m.group(1).startswith(NOT_SOURCES)), "")

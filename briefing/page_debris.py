@@ -32,7 +32,8 @@ FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
     # reader tools and disclaimers of news sites and apps
     r"^(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错)(?:\s+(?:收藏|取消收藏|点赞|评论|分享|转发|打印|关闭|举报|纠错))*$",
     r"文责自负|不代表本(?:网|站|平台)(?:观点|立场)|仅代表作者(?:本人)?观点|如有侵权|免责声明",
-    r"公网安备|网站标识码",
+    r"公网安备|网站标识码|转载请注明|内容如有不妥|如需转载",
+    r"^[^，。；！？]{2,20}(?:出品|制作|监制)$",              # 某某融媒体中心出品
     r"^[(（]此件[^)）]{2,8}[)）]$",                       # （此件公开发布）under a signature
     r"^[*=＝_—─━·•~～#\-]{3,}$",                          # a rule under a heading
     r"^(?:香港|澳门|北京)?时间\s*\d{1,2}\s*[时:：]\s*\d{2}\s*分?$",   # 香港时间11时05分
@@ -40,13 +41,24 @@ FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
     # page numbers of a PDF (— 3 —, - 3 -, 第3页 共12页): they cut a sentence in two
     r"^[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$",
 )
+# A credit closing a paragraph: （编辑：李四）.
+CREDIT_MARK = r"[(（](?:编辑|责编|责任编辑|审核|校对)\s*[:：]\s*[\u4e00-\u9fff· ]{2,12}[)）]$"
 # A jump marker inside a paragraph: the rest is on another page, the marker is no text.
 JUMP_MARK = r"[(（]\s*(?:上接|下转|转|接)\s*第?\s*[A-Z]{0,4}[\d一二三四五六七八九十]{1,3}\s*版\s*[)）]"
-LABEL = (r"^[【\[(（]?\s*(?:来源|稿源|信息来源|文章来源|版次|版面|版名|作者|编辑|责任编辑|责编|审核|审校|校对|"
-         r"初审|复审|终审|签发|值班编辑|统筹|监制|供稿|撰稿|录入|发布时间|发布日期|发布机构|"
-         r"发布单位|发布者|时间|日期|浏览次数|浏览人次|浏览量|访问量|阅读次数|阅读量|点击数|"
-         r"点击量|点击率|字号|索引号|发布机构|生成日期|成文日期|发文日期|主题分类|主题词|文号|"
-         r"发文字号|有效性|公开方式|公开范围)\s*[:：]")
+# Web-page labels, `来源：…`, `作者/来源：…`; the credits among them may also stand alone
+# on a line with the name on the next (as news apps and WeChat articles set them).
+CREDIT_WORDS = ("来源", "稿源", "信息来源", "文章来源", "作者", "编辑", "责任编辑", "责编", "审核",
+                "审校", "校对", "初审", "复审", "终审", "签发", "值班编辑", "统筹", "监制", "供稿",
+                "撰稿", "录入", "美编", "主编", "策划", "排版", "出品")
+LABEL_WORDS = CREDIT_WORDS + (
+    "版次", "版面", "版名", "发布时间", "发布日期", "发布机构", "发布单位", "发布者", "时间", "日期",
+    "当前时间", "浏览次数", "浏览人次", "浏览量", "访问量", "阅读次数", "阅读量", "点击数", "点击量",
+    "点击率", "字号", "索引号", "生成日期", "成文日期", "发文日期", "主题分类", "主题词", "文号",
+    "发文字号", "有效性", "公开方式", "公开范围")
+_LABEL_WORD = "(?:" + "|".join(sorted(LABEL_WORDS, key=len, reverse=True)) + ")"
+LABEL = rf"^[【\[(（]?\s*{_LABEL_WORD}(?:\s*/\s*{_LABEL_WORD})*\s*[:：]"
+BARE_CREDIT = "^(?:" + "|".join(CREDIT_WORDS) + ")$"
+CREDIT_NAME = r"^[\u4e00-\u9fff·、，,|/ ]{1,20}$"     # the name(s) on the line after one
 LABEL_MAX = 80
 
 # A line holding only a date (maybe time, weekday, labels, font-size tools, the name of

@@ -1,7 +1,8 @@
 """Cleaning rules, each on a small page of the kind real e-papers and PDFs produce."""
 from __future__ import annotations
 
-from briefing.clean import clean_text, is_furniture, simplify
+from briefing.clean import clean_text, is_furniture
+from briefing.plain import simplify
 
 NAV_PAGE = """第B03版:要闻
 上一版3  4下一版
@@ -240,3 +241,19 @@ def test_a_jump_marker_is_cut_out_and_the_sentence_it_cut_rejoined():
             "同比增长5%；社会（下转第四版）\n（上接第一版）消费品零售总额增长6%。\n上接A01版")
     assert clean_text(text).text.split("\n")[1:] == [
         "3月2日，某县召开人代会，全县地区生产总值完成46亿元，同比增长5%；社会消费品零售总额增长6%。"]
+
+
+def test_credits_standing_alone_with_the_name_below_are_furniture():
+    raw = ("某镇新建美丽乡村示范路\n近日，某镇建成三条美丽乡村示范路，总里程二十公里，串联起八个行政村。\n"
+           "某县融媒体中心出品\n编辑\n周 一\n审核\n吴二、郑三\n转载请注明出处")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == [
+        "某镇新建美丽乡村示范路", "近日，某镇建成三条美丽乡村示范路，总里程二十公里，串联起八个行政村。"]
+
+
+def test_a_closing_credit_leaves_its_paragraph_and_a_joint_label_is_furniture():
+    raw = ("某县项目集中开工\n10月8日，某县7个项目集中开工，总投资7.5亿元。（编辑：王六）\n"
+           "作者/来源：某某青年网")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n")[1] == "10月8日，某县7个项目集中开工，总投资7.5亿元。"
+    assert cleaned.footer == ["作者/来源：某某青年网"]

@@ -257,3 +257,8 @@ def test_full_width_digits_date_a_lead():
     cleaned = clean_text(text)
     assert "２０２５年" in cleaned.text and "2025年" in cleaned.plain
     assert date_from_text(cleaned.plain) == dt.date(2024, 12, 21)
+
+
+def test_a_source_label_below_the_article_names_the_source():
+    m = meta(f"某县项目集中开工\n{FULL_WIDTH_BODY}\n来源：某县融媒体中心\n相关新闻\n来源：某某日报")
+    assert m.source == "某县融媒体中心"

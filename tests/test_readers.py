@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import variants
-from briefing.clean import simplify
+from briefing.plain import simplify
 from briefing.errors import InputError
 from briefing.readers import iter_input_files, read_article
 

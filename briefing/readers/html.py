@@ -10,7 +10,8 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from briefing.clean import is_body, is_furniture, is_heading, plain_form
+from briefing.clean import is_body, is_furniture, is_heading
+from briefing.plain import plain_form
 from briefing.errors import InputError
 from briefing.readers import RawDocument
 from briefing.readers.text import decode_bytes
