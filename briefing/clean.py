@@ -273,8 +273,8 @@ def _split_header(lines: list[Line], body_line: dict[str, bool],
 
 def _split_footer(lines: list[Line], body_line: dict[str, bool],
                   furniture: dict[str, bool]) -> tuple[list[Line], list[Line]]:
-    """From the first furniture line after the last body paragraph to the end; a list of
-    related articles ends the article however much running text its teasers hold."""
+    """From the first furniture line after the last paragraph or list item to the end; a
+    list of related articles ends the article however much running text its teasers hold."""
     first_body = next((i for i, x in enumerate(lines) if body_line[x.plain]), len(lines))
     related = next((i for i in range(first_body + 1, len(lines))
                     if _RELATED_HEADING.match(lines[i].plain)), None)
@@ -282,8 +282,8 @@ def _split_footer(lines: list[Line], body_line: dict[str, bool],
         lines, tail = lines[:related], lines[related:]
         kept, footer = _split_footer(lines, body_line, furniture)
         return kept, footer + tail
-    last_body = max((i for i, x in enumerate(lines)
-                     if body_line[x.plain] and not furniture[x.plain]), default=-1)
+    last_body = max((i for i, x in enumerate(lines) if not furniture[x.plain]
+                     and (body_line[x.plain] or starts_list_item(x.plain))), default=-1)
     for i in range(last_body + 1, len(lines)):
         if furniture[lines[i].plain]:
             return lines[:i], lines[i:]

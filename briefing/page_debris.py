@@ -8,7 +8,7 @@ Patterns are matched against the Simplified twin of a line.
 from __future__ import annotations
 
 # A breadcrumb anywhere in a short line: `点新闻 首页 > 内地 > 大湾区`, `焦点> 国内> 正文`.
-BREADCRUMB = (r"^[^，。；！？,;!?>＞›»]{1,16}(?:[>＞›»][^，。；！？,;!?>＞›»]{1,16}){2,}$"
+BREADCRUMB = (r"^[^，。；！？,;!?>＞›»]{0,16}(?:[>＞›»][^，。；！？,;!?>＞›»]{1,16}){2,}$"
               r"|^[^，。；！？,;!?>＞›»]{0,16}(?:首页|主页)\s*[>＞›»]")
 # E-paper navigation: the page header runs to the last of these before the body.
 NAVIGATION_PATTERNS = (
@@ -35,7 +35,8 @@ FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
     r"公网安备|网站标识码|转载请注明|内容如有不妥|如需转载",
     r"^[^，。；！？]{2,20}(?:出品|制作|监制)$",              # 某某融媒体中心出品
     r"^[(（]此件[^)）]{2,8}[)）]$",                       # （此件公开发布）under a signature
-    r"^[*=＝_—─━·•~～#\-]{3,}$",                          # a rule under a heading
+    r"^[*=＝_—─━·•~～#\-]{3,}$|^[|｜\s:\-]+$",           # a rule under a heading, empty table cells
+    r"^(?:[日一二三四五六]\s*[|｜]\s*){6}[日一二三四五六]\s*[|｜]?$",   # a calendar's weekday row
     r"^(?:香港|澳门|北京)?时间\s*\d{1,2}\s*[时:：]\s*\d{2}\s*分?$",   # 香港时间11时05分
     r"^(?:视频|图集|专题|直播)\s*[:：]",                  # teasers of other media on the page
     # page numbers of a PDF (— 3 —, - 3 -, 第3页 共12页): they cut a sentence in two
@@ -51,7 +52,7 @@ CREDIT_WORDS = ("来源", "稿源", "信息来源", "文章来源", "作者", "�
                 "审校", "校对", "初审", "复审", "终审", "签发", "值班编辑", "统筹", "监制", "供稿",
                 "撰稿", "录入", "美编", "主编", "策划", "排版", "出品")
 LABEL_WORDS = CREDIT_WORDS + (
-    "版次", "版面", "版名", "发布时间", "发布日期", "发布机构", "发布单位", "发布者", "时间", "日期",
+    "原标题", "版次", "版面", "版名", "发布时间", "发布日期", "发布机构", "发布单位", "发布者", "时间", "日期",
     "当前时间", "浏览次数", "浏览人次", "浏览量", "访问量", "阅读次数", "阅读量", "点击数", "点击量",
     "点击率", "字号", "索引号", "生成日期", "成文日期", "发文日期", "主题分类", "主题词", "文号",
     "发文字号", "有效性", "公开方式", "公开范围")
@@ -86,12 +87,14 @@ CAPTION_PATTERNS = (
 CAPTION_MAX = 160
 
 # Bylines: who wrote the piece, not what it says.
-_ROLE = r"(?:(?:本报)?记者|通讯员|实习生)"
+_ROLE = r"(?:(?:本报|本台)?(?:全媒体)?记者|通讯员|实习生)"
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 BYLINE = (r"^[□■◆◇●]?\s*(?:文/图|图/文|文图|图文|文|图|撰文|摄影|记者|本报记者|通讯员|编辑)"
           r"\s*[/:：]|^[□■◆◇]\s*\S{0,12}记者"
           # a closing line of names alone: （章三 李四）, （记者 王五）, （记者 王五 通讯员 赵六）
           rf"|^[(（](?:{_ROLE}\s*)?{_NAME}(?:[\s、，,]+(?:{_ROLE}\s*)?{_NAME})+[)）]$"
-          rf"|^[(（]{_ROLE}\s*{_NAME}[)）]$")
+          rf"|^[(（]{_ROLE}\s*{_NAME}[)）]$"
+          # a byline line of roles and names: 记者 张三 李四 通讯员 王五 (记者手记 is a column)
+          rf"|^{_ROLE}\s*{_NAME}(?:\s+(?:{_ROLE}\s*)?{_NAME})+$|^{_ROLE}\s+{_NAME}$")
 BYLINE_MAX = 40
 

@@ -257,3 +257,27 @@ def test_a_closing_credit_leaves_its_paragraph_and_a_joint_label_is_furniture():
     cleaned = clean_text(raw)
     assert cleaned.text.split("\n")[1] == "10月8日，某县7个项目集中开工，总投资7.5亿元。"
     assert cleaned.footer == ["作者/来源：某某青年网"]
+
+
+def test_a_byline_of_roles_and_names_and_an_original_title_are_not_text():
+    raw = ("某县推进园区建设\n原标题：园区建设按下快进键\n记者 张三 李四 通讯员 王五\n"
+           "今年以来，某县加快推进园区建设，新建标准厂房十万平方米。")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == ["某县推进园区建设", "今年以来，某县加快推进园区建设，新建标准厂房十万平方米。"]
+    assert cleaned.bylines == ["记者 张三 李四 通讯员 王五"]
+
+
+def test_a_summary_of_list_items_below_a_dated_paper_line_is_kept():
+    raw = ("政府工作报告摘要\n某某日报 2025年01月17日\n■ 2024年成绩单\n●地区生产总值增长6%左右\n"
+           "●粮食总产达到五百亿斤\n■ 2025年主要预期目标\n●经济增长6%左右")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == ["政府工作报告摘要", "■ 2024年成绩单", "●地区生产总值增长6%左右",
+                                         "●粮食总产达到五百亿斤", "■ 2025年主要预期目标", "●经济增长6%左右"]
+    assert cleaned.header == ["某某日报 2025年01月17日"]
+
+
+def test_a_breadcrumb_wrapped_onto_its_own_line_and_calendar_widgets_are_furniture():
+    raw = ("您现在的位置：首页\n > 政务动态 > 政务信息\n|\n日 | 一 | 二 | 三 | 四 | 五 | 六 |\n---|\n"
+           "某县召开新春团拜会\n1月21日，某县召开新春团拜会，县四套班子领导与各界人士欢聚一堂。")
+    assert clean_text(raw).text.split("\n") == [
+        "某县召开新春团拜会", "1月21日，某县召开新春团拜会，县四套班子领导与各界人士欢聚一堂。"]
