@@ -281,3 +281,11 @@ def test_a_breadcrumb_wrapped_onto_its_own_line_and_calendar_widgets_are_furnitu
            "某县召开新春团拜会\n1月21日，某县召开新春团拜会，县四套班子领导与各界人士欢聚一堂。")
     assert clean_text(raw).text.split("\n") == [
         "某县召开新春团拜会", "1月21日，某县召开新春团拜会，县四套班子领导与各界人士欢聚一堂。"]
+
+
+def test_a_traditional_caption_glued_to_its_credit_is_kept_apart_verbatim():
+    raw = ("某區舉辦項目集中開工活動\n活動現場。何小明攝\n"
+           "本報訊 5月29日上午，某區舉辦重大項目集中開工活動，12個項目總投資36億元。")
+    cleaned = clean_text(raw)
+    assert cleaned.captions == ["活動現場。何小明攝"]
+    assert cleaned.text.split("\n")[1].startswith("本報訊")

@@ -18,8 +18,8 @@ FULL_LINE_SLACK = 2.0     # a line ending within this many character widths of t
 INDENT_MIN = 0.8          # an indent of this many character widths starts a paragraph
 PARAGRAPH_GAP = 0.8       # a vertical gap of this many line heights starts a paragraph
 MARGIN_SHARE = 0.07       # top/bottom share of the page where page numbers live
-CENTRE_SLACK = 1.5        # a line whose margins differ by less than this many widths is centred
-RUNNING_SHARE = 0.5       # a margin line on this share of the pages (two at least) is a running head
+CENTRE_SLACK = 1.5        # margins differing by less than this many widths: a centred line
+RUNNING_SHARE = 0.5       # a margin line on this share of pages (two at least): a running head
 SENTENCE_END = "。！？!?；;："
 PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?(?:\s*共\s*\d+\s*页)?[-–—\s]*$")
 
@@ -103,7 +103,7 @@ def _continues(prev: dict, line: dict) -> bool:
     item; or the rest of a centred heading too long for one line."""
     if not prev["full"] or starts_list_item(line["text"]):
         return False
-    if line["indented"] and not (line["centred"] and prev["text"].rstrip()[-1:] not in SENTENCE_END):
+    if line["indented"] and not (line["centred"] and prev["text"][-1:] not in SENTENCE_END):
         return False
     gap = line["top"] - prev["bottom"]
     return gap < 0 or gap <= PARAGRAPH_GAP * line["size"]   # gap < 0: next page
