@@ -59,6 +59,14 @@ def _require_articles(doc, since: dt.date | None, until: dt.date | None) -> None
     raise BriefingError(f"no articles{period} to build a briefing from")
 
 
+def _period_key(doc, since: dt.date | None, until: dt.date | None) -> str:
+    """What an issue covers: the period asked for, its open ends closed by the articles."""
+    dates = [a.date for a in doc.articles if a.date]
+    start = since or (min(dates) if dates else None)
+    end = until or (max(dates) if dates else None)
+    return f"{start or ''}..{end or ''}"
+
+
 def _store(args: argparse.Namespace, config: Config):
     from briefing.store import Store
 
@@ -123,13 +131,14 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
         try:
             doc = store.facts_document(since, until)
             _require_articles(doc, since, until)
-            issue = args.issue or store.next_issue_number()
+            period = _period_key(doc, since, until)
+            issue = args.issue or store.issue_number(period)
             outputs = build_briefing(doc, Path(args.out), config=config, name=args.name,
                                      formats=formats, issue_number=issue, issue_date=until,
-                                     previous_keys=store.previous_issue_keys(),
+                                     previous_keys=store.previous_issue_keys(before=issue),
                                      templates_dir=args.templates,
                                      reference_doc=args.reference_doc)
-            store.record_issue(issue, [f.key() for f in doc.facts])
+            store.record_issue(issue, [f.key() for f in doc.facts], period)
         finally:
             store.close()
     for path in outputs:

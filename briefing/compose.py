@@ -248,7 +248,6 @@ def compose(facts: FactsDocument, *, config: Config, fonts: Mapping[str, FontFil
     limits = Limits.from_config(config.briefing)
     issue_date = issue_date or default_issue_date(facts)
     # No previous issue (the store gives an empty set): nothing is 新, rather than all.
-    previous_keys = previous_keys or None
     frame = tables.fact_frame(facts, previous_keys)
     mark_new = previous_keys is not None
     cells = tables.target_cells(frame)

@@ -198,7 +198,7 @@ def escape_markup(value: object) -> str:
     """A value as literal text in the markup (templates' finalize hook)."""
     text = clean_text("" if value is None else value)
     text = re.sub(r"([\\*\[\]])", r"\\\1", text)
-    if text[:1] in _LINE_START:
+    if text and text[0] in _LINE_START:
         text = "\\" + text
     return text
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from briefing.clean import HEADLINE_MAX, Cleaned, is_heading
-from briefing.plain import plain_form
 from briefing.page_debris import DATE_LINE, RELATED_HEADING
+from briefing.plain import plain_form
 
 # --- vocabularies -------------------------------------------------------------------
 
@@ -61,6 +62,16 @@ NOT_SOURCES = ("本站", "本网", "原创", "网络", "互联网", "未知", "�
 PAPER_DATED = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:" + "|".join(PAPER_SUFFIXES)
                          + r"))\s*(?:19|20)\d{2}\s*[-/.年]")
 PAPER_DATED_RANK = 1
+# A site or county media centre labelled as the source (来源:长泰新闻网, 来源:瀍河区融媒体中心):
+# it names the place that published the article, as a paper's name does; a paper
+# named anywhere still comes first.
+SITE_LABEL = re.compile(r"(?:来源|稿源)\s*[:：]\s*([\u4e00-\u9fff]{2,12}?"
+                        r"(?:新闻网|融媒体中心|新闻中心|广播电视台|电视台))")
+# A government site's breadcrumb naming the body that runs it (您所在的位置: 高港区发展和
+# 改革委员会工作动态): the body published the page.
+BREADCRUMB_BODY = re.compile(r"(?:您所在的位置|当前位置|所在位置)\s*[:：]?[^\n]*?"
+                             r"([\u4e00-\u9fff]{2,8}?[省市区县州旗][\u4e00-\u9fff]{0,12}?"
+                             r"(?:人民政府|委员会|政府|局))")
 TITLE_SITE_SEPARATOR = re.compile(r"\s+[-|–—_]+\s+|_")   # 标题 - 某某新闻网
 PAGE_PATTERNS = (
     re.compile(r"当前版\s*[:：]\s*([A-Z]{0,4}\d{1,3})\s*版"),
@@ -307,5 +318,9 @@ def find_paper(cleaned: Cleaned) -> str:
               for m in [PAPER_DATED.match(line)] if m]
     if found:
         return min(found, key=lambda c: c[0])[1]
-    return next((m.group(1) for line in labelled for m in NAMED_SOURCE_LABEL.finditer(line)
-                 if not m.group(1).startswith(NOT_SOURCES)), "")
+    sites = chain((m.group(1) for line in labelled for m in [SITE_LABEL.search(line)] if m),
+                  (m.group(1) for line in labelled for m in NAMED_SOURCE_LABEL.finditer(line)
+                   if not m.group(1).startswith(NOT_SOURCES)),
+                  (m.group(1) for line in labelled + body
+                   for m in [BREADCRUMB_BODY.search(line)] if m))
+    return next(sites, "")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefing.model import Article, Fact, FactsDocument
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT, date_basis TEXT NOT NULL,
@@ -34,8 +34,11 @@ CREATE TABLE IF NOT EXISTS facts (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (article_id, seq));
 CREATE TABLE IF NOT EXISTS issues (
-    number INTEGER PRIMARY KEY, built_at TEXT NOT NULL, fact_keys TEXT NOT NULL);
+    number INTEGER PRIMARY KEY, built_at TEXT NOT NULL, fact_keys TEXT NOT NULL,
+    period TEXT NOT NULL DEFAULT '');
 """
+# Each step brings a store of the version before it up to the next one.
+MIGRATIONS = {2: "ALTER TABLE issues ADD COLUMN period TEXT NOT NULL DEFAULT ''"}
 SOURCE_SEPARATOR = "; "     # an article printed by two papers lists both
 HASH_CHUNK = 1 << 20
 
@@ -65,6 +68,10 @@ class Store:
         self._db.execute("PRAGMA busy_timeout=5000")
         self._depth = 0
         with self.transaction():
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version and version < SCHEMA_VERSION:
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    self._db.execute(MIGRATIONS[step])
             for statement in filter(str.strip, SCHEMA.split(";")):
                 self._db.execute(statement)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -220,24 +227,35 @@ class Store:
         articles = self.articles(since, until)
         return FactsDocument(articles=articles, facts=self.facts_for(a.id for a in articles))
 
-    def next_issue_number(self) -> int:
+    def issue_number(self, period: str) -> int:
+        """The number of the issue built for `period` before, else the next free one.
+
+        An analyst rebuilds the week's briefing many times while editing it: each
+        rebuild is the same issue, and only a new period opens the next one.
+        """
+        row = self._db.execute("SELECT number FROM issues WHERE period = ? AND period != '' "
+                               "ORDER BY number DESC LIMIT 1", (period,)).fetchone()
+        if row:
+            return row[0]
         return (self._db.execute("SELECT MAX(number) FROM issues").fetchone()[0] or 0) + 1
 
-    def record_issue(self, number: int, fact_keys: list) -> None:
+    def record_issue(self, number: int, fact_keys: list, period: str = "") -> None:
         """Remember what an issue reported, so the next one can mark what is new."""
         with self.transaction():
-            self._db.execute("INSERT OR REPLACE INTO issues VALUES (?, ?, ?)",
+            self._db.execute("INSERT OR REPLACE INTO issues VALUES (?, ?, ?, ?)",
                              (number, dt.datetime.now(dt.timezone.utc).isoformat(
-                                 timespec="seconds"), _dumps([list(k) for k in fact_keys])))
+                                 timespec="seconds"), _dumps([list(k) for k in fact_keys]),
+                              period))
 
-    def previous_issue_keys(self, before: int | None = None) -> set:
-        """Fact keys of the latest recorded issue (numbered below `before` when given)."""
+    def previous_issue_keys(self, before: int | None = None) -> set | None:
+        """Fact keys of the latest recorded issue (numbered below `before` when given);
+        None when there is no such issue, so a first issue marks nothing new."""
         sql, args = "SELECT fact_keys FROM issues", []
         if before is not None:
             sql += " WHERE number < ?"
             args.append(before)
         row = self._db.execute(sql + " ORDER BY number DESC LIMIT 1", args).fetchone()
-        return {tuple(k) for k in json.loads(row[0])} if row else set()
+        return {tuple(k) for k in json.loads(row[0])} if row else None
 
     def counts(self) -> dict[str, int]:
         """Rows per table: for reports and tests."""

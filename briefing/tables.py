@@ -182,11 +182,17 @@ def targets_and_results(frame: pd.DataFrame) -> pd.DataFrame:
         "地区": both["region"], "年度": [f"{int(y)}年" for y in both["year"]],
         "指标": both["indicator"], "目标": target_texts(both, "_t"),
         "完成": target_texts(both, "_a", stretch=False),
-        "差距(百分点)": [f"{g:+.1f}" for g in both["value_a"] - both["value_t"]],
+        "差距(百分点)": [gap_text(g) for g in both["value_a"] - both["value_t"]],
     }, columns=columns)
     order = both.assign(_year=-both["year"], _ind=both["indicator"].map(indicator_rank))
     order = order.sort_values(["region_rank", "_year", "_ind"], kind="stable").index
     return out.loc[order, columns].reset_index(drop=True)
+
+
+def gap_text(gap: float) -> str:
+    """-7.7, +1.2, and 0.0 for a target met exactly (never +0.0 or -0.0)."""
+    rounded = round(gap, 1)
+    return "0.0" if rounded == 0 else f"{rounded:+.1f}"
 
 
 def indicator_rank(indicator: str) -> int:
@@ -203,9 +209,12 @@ def merged_mentions(frame: pd.DataFrame, kind: str, ref_limit: int | None = None
     grouped = part.groupby(["region", "name_key"], dropna=False, sort=False)
     merged = grouped.last()
     merged["investment"] = grouped["investment"].max()
-    merged["refs"] = [source_refs(srcs, ref_limit) for srcs in grouped["src"].agg(list)]
-    merged["mentions"] = grouped["src"].nunique()
     merged["new"] = grouped["new"].all()
+    sources: list[set[int]] = [set() for _ in range(len(merged))]
+    for group, src in zip(grouped.ngroup(), part["src"]):  # groups in the order of `merged`
+        sources[group].add(src)
+    merged["refs"] = [source_refs(srcs, ref_limit) for srcs in sources]
+    merged["mentions"] = [len(srcs) for srcs in sources]
     return merged.reset_index()
 
 

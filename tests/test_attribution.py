@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from briefing.extract.mentions import name_region
 from briefing.extract.sentences import Sentence, split_sentences
 from briefing.model import Article
-from briefing.regions import attribute, place_of
+from briefing.regions import attribute, load_gazetteer, place_of
+from briefing.regions.home import HomeLevel, home_level, vote
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
@@ -259,7 +261,163 @@ def test_a_round_up_of_several_counties_belongs_to_their_city():
     assert region_of(sentences, "增长6%") == "六盘水市"
 
 
+def test_a_region_named_in_the_title_keeps_the_article_and_an_indicator_follows_its_region():
+    text = ("宁夏回族自治区政府工作报告\n"
+            "2023年，全区地区生产总值增长6.6%。银川市地区生产总值增长6%，银川市规上工业增加值增长9%。\n")
+    article, sentences = attributed(text, title="宁夏回族自治区政府工作报告")
+    assert article.regions == ["宁夏回族自治区"]
+    assert region_of(sentences, "增长6.6%") == "宁夏回族自治区"
+    text = "西吉县经济运行\n今年以来，西吉县固定资产投资增长15%。固原市固定资产投资增长9%。\n"
+    _, sentences = attributed(text, title="西吉县经济运行")
+    assert region_of(sentences, "增长9%") == "固原市"
+
+
 def test_a_county_followed_by_an_adverb_of_effort_is_the_subject():
     _, sentences = attributed("深圳欣荣时代、湖南丰米米业基地等项目签约。\n"
                               "今年,平江县强力推进农机产业链建设。")
     assert region_of(sentences, "强力推进") == "平江县"
+
+
+def test_firms_named_after_other_places_do_not_make_the_subject():
+    # A county report lists the firms it signed; their home towns are not its home.
+    text = ("今年以来,全县新签约项目12个。香港永泰集团、深圳华顺实业有限公司等企业落户园区。"
+            "香港永泰集团董事长出席签约仪式。武义县加快推进园区标准化建设。"
+            "新签约项目总投资35亿元。")
+    article, sentences = attributed(text, title="招商引资成效明显")
+    assert article.regions == ["武义县"]
+    assert region_of(sentences, "新签约项目总投资35亿元") == "武义县"
+
+
+def test_a_place_the_county_links_up_with_is_not_its_subject():
+    # 滨海 names a county in Jiangsu and a district of Tianjin: 我县 says which paper this is.
+    text = "我县主动接轨大上海,融入长三角一体化发展。全县新开工亿元以上项目15个。"
+    article, sentences = attributed(text, title="我县重抓项目攻坚", source="滨海日报")
+    assert article.regions == ["滨海县"]
+    assert region_of(sentences, "新开工亿元以上项目15个") == "滨海县"
+
+
+def test_a_county_short_form_counts_when_the_article_speaks_as_a_county():
+    # 武义 alone could be a word; an article saying 全县 makes it the county it speaks of.
+    text = ("2023年,是武义发展历程中极不平凡的一年。全县地区生产总值增长7%,"
+            "总量在全省排名第一。全县新建高标准农田2万亩。")
+    article, sentences = attributed(text, title="政府工作报告要点解读")
+    assert article.regions == ["武义县"]
+    assert region_of(sentences, "新建高标准农田2万亩") == "武义县"
+
+
+def test_an_office_of_the_district_names_the_home_of_its_parks():
+    text = "3月2日,区委书记王强带队前往东孚街道、海沧经济开发区等地调研重点项目建设。"
+    article, _ = attributed(text, title="王强带队调研重点项目")
+    assert article.regions == ["海沧区"]
+
+
+def test_a_traditional_title_names_its_county():
+    article, _ = attributed("今年以来,全县新开工项目20个,总投资46亿元。", title="泰寧縣重點項目集中開工")
+    assert article.regions == ["泰宁县"]
+
+
+def test_an_ethnic_district_publishing_as_we_district():
+    text = "近日,我区举行重大项目集中开工仪式,共有5个项目集中开工,总投资26亿元。"
+    article, _ = attributed(text, title="我区5个重大项目集中开工", source="管城区融媒体中心")
+    assert article.regions == ["管城回族区"]
+
+
+def test_a_project_in_a_later_clause_belongs_to_that_clause_subject():
+    # The city holds the ceremony; the district hosts a venue at its own project.
+    text = "6月3日上午,宜昌市举行重大项目集中开工仪式,西陵区在第八中学新建项目施工现场设立分会场。"
+    _, sentences = attributed(text, title="宜昌市重大项目集中开工")
+    sentence = next(s for s in sentences if "第八中学" in s.text)
+    assert sentence.region == "宜昌市"
+    assert name_region("第八中学新建项目", sentence) == "西陵区"
+    assert name_region("重大项目集中开工仪式", sentence) == "宜昌市"
+
+
+def test_a_county_paper_speaking_as_we_county_means_its_own_county():
+    text = "我县与射阳县签订合作协议。全县新开工亿元以上项目15个,完成投资20亿元。"
+    article, sentences = attributed(text, title="项目建设提质增效", source="响水日报")
+    assert article.regions == ["响水县"]
+    assert region_of(sentences, "新开工亿元以上项目15个") == "响水县"
+
+
+@pytest.mark.parametrize("text, name, weight", [
+    ("新会区规上工业企业增加值增长6%", "新会区", 1.0),     # the district as subject
+    ("香港永泰集团投资的项目落户园区", "香港", 0.0),        # a firm's name
+    ("中化(青岛)实业有限公司与我县合作", "青岛", 0.0),    # a firm's name, in brackets
+    ("我县主动接轨大上海", "上海", 0.0),                   # a place the county links up with
+    ("华信食品安徽基地建成投产", "安徽", 0.5),             # a project's location
+    ("新签约江门华美、恒达新材料等项目", "江门", 0.5),     # a name in a list of projects
+    ("江门、佛山等地重点项目加快推进", "江门", 1.0),       # a place in a list of places
+])
+def test_how_much_a_mention_votes_for_the_article_subject(text, name, weight):
+    mention = next(m for m in load_gazetteer().find_mentions(text) if m.surface == name)
+    assert vote(text, mention) == weight
+
+
+def test_ranking_within_a_wider_region_is_not_speaking_as_it():
+    text = "全县地区生产总值增长7%,总量在全省排名第一,全省首批试点落户我县。"
+    assert home_level(text) == HomeLevel("县", 2)   # 全县 and 我县; neither 全省
+
+
+def test_a_region_speaking_as_itself_is_not_about_the_cities_it_lists():
+    text = "全区地区生产总值增长6%。南宁市、柳州市、桂林市分别增长7%、6%、5%。"
+    article, sentences = attributed(text, title="广西经济稳中向好")
+    assert article.regions == ["广西壮族自治区"]
+    assert region_of(sentences, "全区地区生产总值增长6%") == "广西壮族自治区"
+
+
+def test_a_county_that_never_names_itself_is_not_the_city_it_visits():
+    text = ("今年以来,全县新开工项目20个。县委书记赴深圳、东莞开展招商活动,签约项目5个。"
+            "我县将继续扩大招商成果。")
+    article, sentences = attributed(text, title="全县项目建设提速")
+    assert article.regions == []
+    assert region_of(sentences, "新开工项目20个") is None
+
+
+def test_a_headline_label_names_a_county_whose_bare_name_is_a_word():
+    # 平和 alone is "calm"; as a headline's label it is 平和县.
+    text = "近日,平和科技产业园已签约项目16个,总投资125亿元。"
+    article, sentences = attributed(text, title="平和:科技产业园区签约16个项目")
+    assert article.regions == ["平和县"]
+    assert region_of(sentences, "已签约项目16个") == "平和县"
+
+
+def test_a_paper_without_its_city_in_its_name_and_a_passing_district():
+    text = ("政府工作报告摘要\n长江日报 2025年01月17日\n●预计全省地区生产总值增长6%左右\n"
+            "●经济增长6%左右\n")
+    article, sentences = attributed(text, title="政府工作报告摘要")
+    assert article.regions == ["湖北省"]
+    assert region_of(sentences, "经济增长6%") == "湖北省"
+    text = ("各位代表:\n一、2024年工作回顾\n预计全市地区生产总值增长5%。赤峰国际陆港班列成功开行。"
+            "红山产业园获评国家级绿色工业园区。\n")
+    article, _ = attributed(text, title="各位代表:")
+    assert article.regions == ["赤峰市"]
+
+
+def test_a_body_naming_no_region_takes_its_photo_caption():
+    article = Article(id="t", path="t.txt", title="t",
+                      text="本报讯 前三季度，全区地区生产总值增长6%。\n",
+                      captions=["发展中的綦江 记者 张三 摄"])
+    sentences = split_sentences(article)
+    attribute(article, sentences)
+    assert article.regions == ["綦江区"]
+    assert region_of(sentences, "增长6%") == "綦江区"
+
+
+def test_a_government_body_publishing_the_page_names_its_district():
+    text = "3月30日,区四套班子观摩亿元以上新开工项目。1-3月份,新开工项目49个,总投资92亿元。"
+    article, sentences = attributed(text, title="区领导观摩新开工项目", source="海沧区发展和改革局")
+    assert article.regions == ["海沧区"]
+    assert region_of(sentences, "新开工项目49个") == "海沧区"
+
+
+def test_a_sign_off_line_ending_in_a_date_does_not_hang_the_reading(tmp_path):
+    """Government notices end with the issuing office and a date: a clause opener at the
+    very end of the text once sent the clause scanner round forever."""
+    from briefing.extract import extract_article
+    from briefing.readers import read_article
+
+    path = tmp_path / "notice.txt"
+    path.write_text("关于做好某项工作的通知\n\n各县（区）人民政府：现将有关事项通知如下。\n\n"
+                    "杭州市人民政府办公厅,2023年3月1日\n", encoding="utf-8")
+    article = read_article(path)
+    assert extract_article(article) == []

@@ -94,3 +94,21 @@ def test_build_with_nothing_to_report_says_so_and_writes_nothing(tmp_path, capsy
                         "--week", "2023-W09")
     assert code != 0 and "no articles dated 2023-02-27 to 2023-03-05" in err
     assert not out.exists() or not list(out.iterdir())
+
+
+def _issue_line(docx_path: Path) -> str:
+    return next(p.text for p in docx.Document(str(docx_path)).paragraphs
+                if p.text.startswith("第") and p.text.endswith("期"))
+
+
+def test_rebuilding_a_week_keeps_its_issue_number_and_a_new_week_takes_the_next(
+        tmp_path, capsys):
+    db = str(tmp_path / "b.db")
+    assert _run(capsys, "--db", db, "ingest", str(SAMPLES))[0] == 0
+    issues = []
+    for week in ("2023-W08", "2023-W08", "2023-W11"):
+        code, out, err = _run(capsys, "--db", db, "build", "--week", week, "--format", "docx",
+                              "--out", str(tmp_path / week))
+        assert code == 0, err
+        issues.append(_issue_line(Path(out.split()[0])))
+    assert issues == ["第1期", "第1期", "第2期"]

@@ -122,8 +122,6 @@ def test_new_marks_only_for_facts_not_in_previous_issue(fonts):
     assert marks
     plain = compose(facts, config=Config(), fonts=fonts)
     assert tables(plain, "重点项目")[0].header[0] == "地区"
-    first_issue = compose(facts, config=Config(), fonts=fonts, previous_keys=set())
-    assert tables(first_issue, "重点项目")[0].header[0] == "地区"  # not everything 新
 
 
 def test_closing_from_config(fonts):
@@ -193,3 +191,11 @@ def test_a_busy_week_lists_the_largest_and_says_how_many(fonts):
     assert listed and all(re.search(r"等\d+个。$", t) and t.count("、") == 1 for t in listed)
     points = [b for b in d.sections[0].blocks if isinstance(b, Paragraph) and b.style == "item"]
     assert 5 <= len(points) <= 8
+
+
+@pytest.mark.parametrize("gap, expected", [(-7.7, "-7.7"), (1.25, "+1.2"), (0.0, "0.0"),
+                                           (-0.04, "0.0"), (2.8 - 2.8, "0.0")])
+def test_gaps_read_as_percentage_points_and_a_met_target_has_no_sign(gap, expected):
+    from briefing.tables import gap_text
+
+    assert gap_text(gap) == expected

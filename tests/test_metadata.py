@@ -262,3 +262,22 @@ def test_full_width_digits_date_a_lead():
 def test_a_source_label_below_the_article_names_the_source():
     m = meta(f"某县项目集中开工\n{FULL_WIDTH_BODY}\n来源：某县融媒体中心\n相关新闻\n来源：某某日报")
     assert m.source == "某县融媒体中心"
+
+
+def test_a_county_site_or_media_centre_labelled_as_source_is_the_source():
+    # County news sites and 融媒体中心 publish most local government news.
+    m = meta(f"园区建设全面提速\n发布时间:2024-03-12 来源:青田县融媒体中心\n{BODY}")
+    assert m.source == "青田县融媒体中心"
+    m = meta(f"园区建设全面提速\n2024-03-12 来源:永泰新闻网\n{BODY}")
+    assert m.source == "永泰新闻网"
+
+
+def test_a_paper_named_in_the_dateline_beats_the_site_that_reposts_it():
+    m = meta(f"园区建设全面提速\n2024-03-12 来源:永泰新闻网\n福州日报讯(记者 张三){BODY}")
+    assert m.source == "福州日报"
+
+
+def test_a_government_site_names_itself_in_its_breadcrumb():
+    m = meta(f"您所在的位置: 武义县发展和改革局工作动态\n园区建设全面提速\n{BODY}")
+    assert m.source == "武义县发展和改革局"
+    assert meta(f"当前位置:首页 > 县政府会议 > 常务会议\n园区建设全面提速\n{BODY}").source == ""

@@ -5,6 +5,7 @@ several provinces; none comes from the sample articles.
 """
 from opencc import OpenCC
 
+from briefing.extract.mentions import ArticleMemory
 from briefing.extract.policies import extract_policies
 from briefing.extract.sentences import split_sentences
 from briefing.model import Article, Fact
@@ -18,9 +19,10 @@ def policies(text: str, region: str = "长沙市", tense: str | None = None) -> 
     assert len(plain) == len(text)
     article = Article(id="a1", path="a.txt", title="", text=text, plain=plain)
     facts: list[Fact] = []
+    memory = ArticleMemory()
     for sentence in split_sentences(article):
         sentence.region, sentence.tense = region, tense
-        facts += extract_policies(sentence, article)
+        facts += extract_policies(sentence, article, memory)
     return facts
 
 

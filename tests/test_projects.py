@@ -5,6 +5,7 @@ several provinces; none comes from the sample articles.
 """
 from opencc import OpenCC
 
+from briefing.extract.mentions import ArticleMemory
 from briefing.extract.projects import extract_projects
 from briefing.extract.sentences import split_sentences
 from briefing.model import Article, Fact
@@ -18,9 +19,10 @@ def projects(text: str, region: str = "合肥市") -> list[Fact]:
     assert len(plain) == len(text)
     article = Article(id="a1", path="a.txt", title="", text=text, plain=plain)
     facts: list[Fact] = []
+    memory = ArticleMemory()
     for sentence in split_sentences(article):
         sentence.region = region
-        facts += extract_projects(sentence, article)
+        facts += extract_projects(sentence, article, memory)
     return facts
 
 

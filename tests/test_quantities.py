@@ -101,9 +101,10 @@ def test_a_place_and_its_scope_before_an_indicator_do_not_rename_it():
 
 
 def test_older_and_county_names_of_budget_revenue_and_investment():
-    got = rows("2023年，全县公共财政预算收入完成9.6亿元；社会固定资产投资增长4%。")
+    got = rows("2023年，全县公共财政预算收入完成9.6亿元，可比增长3%；社会固定资产投资增长4%。")
     assert [(g[2], g[3], g[4]) for g in got] == [
-        ("地方一般公共预算收入", "level", 9.6), ("固定资产投资", "growth", 4.0)]
+        ("地方一般公共预算收入", "level", 9.6), ("地方一般公共预算收入", "growth", 3.0),
+        ("固定资产投资", "growth", 4.0)]
 
 
 @pytest.mark.parametrize("written", [
@@ -283,3 +284,28 @@ def test_a_margin_over_the_plan_and_packages_of_measures_are_not_figures():
                "配套制定稳增长30条、推进民营经济高质量发展25条，新建农村公路12条。")
     assert [(g[2], g[3], g[4]) for g in got] == [
         ("固定资产投资", "level", 26.0), ("固定资产投资", "growth", 12.0), ("农村公路", "level", 12.0)]
+
+
+def test_a_bare_head_with_its_own_modifiers_and_a_top_n_list_name():
+    got = rows("2023年，全县引进了3家中国500强企业，外贸企业出口退税总额增长21%；新增高企12家，总数达到98家。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("中国500强企业", "level", 3.0), ("外贸企业出口退税总额", "growth", 21.0),
+        ("高新技术企业", "level", 12.0), ("高新技术企业总数", "level", 98.0)]
+
+
+def test_an_undated_article_naming_no_year_files_no_figure():
+    assert rows("全县固定资产投资增长9%，新增规上工业企业12家。", date=None) == []
+    assert [g[1] for g in rows("2022年，全县固定资产投资同比增长9%。", date=None)] == [2022]
+
+
+def test_news_reported_at_an_event_and_a_level_kept():
+    got = rows("昨日，全县召开项目观摩会，记者从会上获悉，今年全县实施县列重点项目120个；"
+               "粮食产量继续保持40万吨以上。")
+    assert [(g[2], g[4], g[6]) for g in got] == [("县列重点项目", 120.0, "="), ("粮食产量", 40.0, "≥")]
+    assert rows("活动现场，86家企业参加了招聘会。") == []
+
+
+def test_a_bracketed_aside_between_an_indicator_and_its_figure():
+    got = rows("2023年，全区实现地区生产总值(GDP)860.2亿元，同比增长6.1%；固定资产投资（不含农户）增长4%。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("地区生产总值", "level", 860.2), ("地区生产总值", "growth", 6.1), ("固定资产投资", "growth", 4.0)]

@@ -156,3 +156,13 @@ def test_every_name_is_found_among_characters_that_occur_in_no_name(gaz):
 def test_a_full_city_name_at_the_very_end_of_a_text_is_found(gaz):
     assert names(gaz, "泰安市") == [("泰安市", "泰安市", "山东省")]
     assert names(gaz, "鹤山市")[0][:2] == ("鹤山市", "鹤山市")
+
+
+def test_ethnic_divisions_go_by_their_usual_names(gaz):
+    # News drops the peoples from an autonomous division's name: 长阳县, 恩施州, 瀍河区.
+    assert names(gaz, "瀍河区召开项目推进会") == [("瀍河区", "瀍河回族区", "洛阳市")]
+    assert names(gaz, "恩施州和长阳县的代表参加了会议") == [
+        ("恩施州", "恩施土家族苗族自治州", "湖北省"), ("长阳县", "长阳土家族自治县", "宜昌市")]
+    assert gaz.get("410304").short == "瀍河"
+    # A stem that names a province makes no form: 河南县域 speaks of 河南's counties.
+    assert names(gaz, "河南县域经济持续壮大") == [("河南", "河南省", None)]

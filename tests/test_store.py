@@ -102,14 +102,35 @@ def test_articles_by_period(store, tmp_path):
 def test_issue_numbers_and_previous_keys(store, tmp_path):
     a = article("正文。")
     store.put(a, [fact(a), fact(a, 8.0)], write(tmp_path / "a.txt", "x"))
-    assert store.next_issue_number() == 1
+    assert store.issue_number("2023-02-27..2023-03-05") == 1
+    assert store.previous_issue_keys(before=1) is None  # a first issue marks nothing new
     keys = [f.key() for f in store.facts_for([a.id])]
-    store.record_issue(1, keys[:1])
-    store.record_issue(2, keys)
-    assert store.next_issue_number() == 3
+    store.record_issue(1, keys[:1], "2023-02-27..2023-03-05")
+    store.record_issue(2, keys, "2023-03-06..2023-03-12")
+    assert store.issue_number("2023-03-13..2023-03-19") == 3
+    assert store.issue_number("2023-02-27..2023-03-05") == 1  # rebuilt, not renumbered
     assert store.previous_issue_keys() == set(keys)
     assert store.previous_issue_keys(before=2) == {keys[0]}
-    assert store.previous_issue_keys(before=1) == set()
+    assert store.previous_issue_keys(before=1) is None
+
+
+def test_a_store_of_the_first_version_is_brought_up_to_date(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    old = sqlite3.connect(db)
+    old.execute("CREATE TABLE issues (number INTEGER PRIMARY KEY, built_at TEXT NOT NULL, "
+                "fact_keys TEXT NOT NULL)")
+    old.execute("INSERT INTO issues VALUES (4, '2023-03-01', '[]')")
+    old.execute("PRAGMA user_version=1")
+    old.commit()
+    old.close()
+    store = Store(db)
+    try:
+        assert store.issue_number("2023-03-06..2023-03-12") == 5
+        assert store.previous_issue_keys() == set()
+    finally:
+        store.close()
 
 
 def test_process_killed_inside_a_transaction_leaves_nothing(tmp_path):

@@ -5,6 +5,7 @@ passes put on each sentence, so each extractor stays a grammar of its own kind.
 """
 from __future__ import annotations
 
+from briefing.extract.mentions import ArticleMemory
 from briefing.extract.policies import extract_policies
 from briefing.extract.projects import extract_projects
 from briefing.extract.quantities import extract_quantities
@@ -26,13 +27,14 @@ def extract_article(article: Article) -> list[Fact]:
     assign_years(article, sentences)
     facts: list[Fact] = []
     seen: set[tuple] = set()
+    projects, policies = ArticleMemory(), ArticleMemory()
     for sentence in sentences:
         # A heading is context for the numbers below it, but it often names a
         # project or policy itself (推进中欧(江门)中小企业国际合作区建设).
         numbers = [] if sentence.is_heading else extract_quantities(sentence, article)
         for fact in (numbers
-                     + extract_projects(sentence, article)
-                     + extract_policies(sentence, article)):
+                     + extract_projects(sentence, article, projects)
+                     + extract_policies(sentence, article, policies)):
             if fact.key() not in seen:
                 seen.add(fact.key())
                 facts.append(fact)

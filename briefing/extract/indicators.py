@@ -94,7 +94,7 @@ DEICTIC = ("我", "本", "全", "该")
 _CHUNK = re.compile(
     r"“[^”]{1,16}”|‘[^’]{1,16}’|「[^」]{1,16}」"
     r"|超?(?:(?:\d+(?:\.\d+)?|[百千])?[万亿]元|\d+(?:\.\d+)?元)(?:以上|以下)?"
-    r"|规模以上|每(?:十万|万|千|百)?人口?|R&D|"
+    r"|规模以上|每(?:十万|万|千|百)?人口?|R&D|\d+强|"
     + "|".join(sorted(set(REPORT_WORDS) | {a for names in INDICATORS.values() for a in names},
                       key=len, reverse=True))
 )
@@ -283,6 +283,11 @@ def phrase_after(text: str, start: int, stop: int,
         return None, text[start:stop]
     end = start + run[-1][2] + len(run[-1][0])
     return _phrase(text[start:end], start, end), text[end:min(stop, end + 8)]
+
+
+def phrase_of(raw: str, start: int, end: int) -> Phrase | None:
+    """The indicator a name written out in full makes: tidied, canonical if it is an alias."""
+    return _phrase(raw, start, end)
 
 
 def _phrase(raw: str, start: int, end: int) -> Phrase | None:

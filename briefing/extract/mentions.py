@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from briefing.extract.names import place_prefix_anywhere, strip_quotes
 from briefing.extract.sentences import Sentence
-from briefing.model import Article, Fact
+from briefing.model import Fact
 
 
 def name_region(span: str, sentence: Sentence) -> str | None:
@@ -17,7 +17,9 @@ def name_region(span: str, sentence: Sentence) -> str | None:
     names): a name recurs across an article and a week.
     """
     if not _LEVEL_WORDS.intersection(span) and not place_prefix_anywhere(span):
-        return sentence.region  # a span that names no place cannot move the fact
+        # A span that names no place moves only with its clause (…,回民区在X项目现场…).
+        from briefing.regions.attribution import clause_place
+        return clause_place(span, sentence) or sentence.region
     key = (span, sentence.region, tuple(_codes(sentence.mentions)))
     if key not in _regions_of_names:
         # Imported here: briefing.regions itself imports from briefing.extract.
@@ -46,23 +48,13 @@ def same_name_key(name: str) -> str:
 
 
 class ArticleMemory:
-    """The names already reported for the article being read.
+    """The names already reported in one article, made fresh for each article.
 
     A short form is the full name it ends (江门市安全应急产业园区 … 安全应急产业园区).
-    The memory lives while sentences of one article arrive in order and resets
-    on the next article.
     """
 
     def __init__(self) -> None:
-        self._article: str | None = None
-        self._last_start = -1
         self._facts: dict[tuple[str | None, str], Fact] = {}
-
-    def for_sentence(self, article: Article, sentence: Sentence) -> None:
-        if article.id != self._article or sentence.start <= self._last_start:
-            self._article = article.id
-            self._facts = {}
-        self._last_start = sentence.start
 
     def admit(self, fact: Fact) -> bool:
         """True for a new name; a repeat enriches the first fact instead."""

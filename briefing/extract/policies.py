@@ -62,9 +62,6 @@ _PLAIN_FOLLOW_RE = re.compile(r"^(?:$|[、和及与等为]|方面|不动摇|落�
 # Particles end a name but are no evidence of anything (听取了《…》).
 _PARTICLES = ("了", "的")
 
-_memory = ArticleMemory()
-
-
 @dataclass
 class _Candidate:
     start: int          # sentence offsets of the name as written
@@ -76,9 +73,10 @@ class _Candidate:
     quote_end: int = -1  # end of the evidence when the head is shared (…等工程)
 
 
-def extract_policies(sentence: Sentence, article: Article) -> list[Fact]:
-    """Policies named in one sentence, each with the status its verbs give."""
-    _memory.for_sentence(article, sentence)
+def extract_policies(sentence: Sentence, article: Article,
+                     memory: ArticleMemory) -> list[Fact]:
+    """Policies named in one sentence, each with the status its verbs give;
+    `memory` holds the article's earlier names, so a repeat enriches the first."""
     if not _ANY_POLICY_RE.search(sentence.text):
         return []
     prepared = frame(sentence)
@@ -88,7 +86,7 @@ def extract_policies(sentence: Sentence, article: Article) -> list[Fact]:
             continue
         for cand in _clause_candidates(sentence.text, prepared, cs, ce):
             fact = _fact(sentence, article, cand)
-            if fact is not None and _memory.admit(fact):
+            if fact is not None and memory.admit(fact):
                 facts.append(fact)
     return facts
 

@@ -52,12 +52,10 @@ _QUOTED_LABEL_RE = re.compile(r"[“「『\"]([^“”「」『』\"]{1,%d})[”
 _TEMPORAL = ("后", "前", "时", "中", "以来")
 _PROCESS_AFTER_DE_RE = re.compile(rf"(?:{PROCESS}|开工|动工|通车|投产|建成|竣工)")
 
-_memory = ArticleMemory()
-
-
-def extract_projects(sentence: Sentence, article: Article) -> list[Fact]:
-    """Projects named in one sentence, each with the verbs that give its stage."""
-    _memory.for_sentence(article, sentence)
+def extract_projects(sentence: Sentence, article: Article,
+                     memory: ArticleMemory) -> list[Fact]:
+    """Projects named in one sentence, each with the verbs that give its stage;
+    `memory` holds the article's earlier names, so a repeat enriches the first."""
     if not has_head(sentence.text):
         return []
     prepared = frame(sentence)
@@ -69,9 +67,7 @@ def extract_projects(sentence: Sentence, article: Article) -> list[Fact]:
             resumed = resuming_cuts(prepared, n + 1, cs)
             facts.extend(_clause_projects(sentence, article, prepared.masked[cs:ce], cs, ce,
                                           start, found, [h - cs for h in heads], resumed))
-    return facts
-
-
+    return [fact for fact in facts if memory.admit(fact)]
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:
@@ -111,14 +107,6 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
                                       before, after,
                                       subject=not any(c.word != "的" for c in before)))
     return facts
-
-
-
-
-
-
-
-
 
 
 def _governing_chain(clause: str, found: list[Cut], pos: int) -> list[Cut] | None:
@@ -201,8 +189,7 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
         fact = Fact(kind="project", region=name_region(name, sentence), article=article.id,
                     quote=sentence.quote(cs + q_start, cs + q_end), name=name,
                     investment=amount, stage=stage)
-        if _memory.admit(fact):
-            facts.append(fact)
+        facts.append(fact)
     return facts
 
 
@@ -250,10 +237,6 @@ def _proper(name: str) -> int:
     in the name marks it as one site."""
     return 1 if (place_prefix(name) or _PROPER_MARK_RE.search(name)
                  or _PHASE_RE.search(name)) else 0
-
-
-
-
 
 
 def _named_by_copula(clause: str, before: list[Cut]) -> bool:

@@ -16,23 +16,22 @@ number in a leaders' briefing is worse than a missing one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
 
 from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
                                            COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM,
                                            GOVERNING, GROWTH, INDICATOR_HEADS, INVESTMENT, LINKS,
                                            MARKS, MILESTONES, OF_FIGURE, PACKAGE_UNITS,
-                                           POLICY_VERBS, PROJECTION, REACH, SINGLE_SUBJECT,
-                                           STRETCH, UNREADABLE)
+                                           POLICY_VERBS, PROJECTION, REACH, REPORTED,
+                                           SINGLE_SUBJECT, STRETCH, UNREADABLE)
+from briefing.extract.distributed import distributed_readings
 from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive, is_share,
-                                        phrase_after, phrase_before)
+                                        phrase_after, phrase_before, tidy)
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
                                       has_number, squeeze)
-from briefing.extract.sentences import Sentence, Tense
-from briefing.extract.years import (Cue, default_year, reference_year, tense_cues, tense_of_year,
-                                    year_cues, yields_to)
+from briefing.extract.placing import region_of, tense_of, year_of
+from briefing.extract.reading import Reading
+from briefing.extract.sentences import Sentence
+from briefing.extract.years import default_year, reference_year, tense_cues, year_cues, yields_to
 from briefing.model import Article, Fact
 
 _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
@@ -44,6 +43,10 @@ _ENCLOSED = re.compile(r"“[^”]{1,12}”|《[^》]*》|\([^)]*\)|（[^）]*�
 _PAREN_AFTER = re.compile(
     rf"[(（][^)）]{{0,16}}[)）](?:(?:{'|'.join(MEASURE_UNITS + COUNT_UNITS)})(?=[,，、;；。]|$))?")
 _CJK = re.compile(r"[\u4e00-\u9fff“「‘]")
+_ASIDE_BEFORE = re.compile(r"(?:\([^()]{1,12}\)|（[^（）]{1,12}）)$")
+# Words that open a clause without naming anything: 其中, 同时, adverbs.
+_OPENING_WORD = re.compile("(?:" + "|".join(sorted(ADVERBS + ("其中", "同时", "此外"), key=len,
+                                                    reverse=True)) + ")")
 _RANGE_AFTER = re.compile(r"[-—~～－至到]\d")
 _MILESTONE_RUN = re.compile("(?:" + "|".join(sorted(MILESTONES + ("竣工",), key=len, reverse=True)) + ")+")
 _MILESTONE_TAIL = re.compile(_MILESTONE_RUN.pattern + "$")
@@ -64,20 +67,6 @@ _STRIPPABLE = re.compile(
 _BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH)
 _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
 _LINK = _alternation(LINKS)
-
-
-@dataclass
-class Reading:
-    """One figure read from a sentence: what it measures and where the evidence is."""
-
-    amount: Amount
-    phrase: Phrase
-    measure: str
-    value: float
-    start: int
-    end: int
-    mode: str = "a"
-    stretch: float | None = None
 
 
 def _start_of(boundary: re.Pattern, text: str, pos: int) -> int:
@@ -199,6 +188,10 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
 def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]) -> Reading | None:
     """An indicator before its figure: 地区生产总值增长8%, or the clause leans on the last one."""
     np_end, verbs = _strip_predicates(text, piece_start, a.start)
+    aside = _ASIDE_BEFORE.search(text, piece_start, np_end)
+    if aside:  # 地区生产总值(GDP)1029.5亿元: the bracket only renames the indicator
+        np_end, more = _strip_predicates(text, piece_start, aside.start())
+        verbs += more
     clause_start = _start_of(_CLAUSE, text, a.start)
     if any(v in UNREADABLE for v in verbs) or PROJECTION.search(text, clause_start, a.start):
         return None
@@ -210,6 +203,8 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     if (is_descriptive(phrase.name) or _single_subject(text, a, phrase, readings)
             or _package_of_measures(text, a, phrase, clause_start)):
         return None
+    if phrase.name in BARE_HEADS:
+        phrase = _modified_bare_head(text, phrase, piece_start)
     if phrase.name in BARE_HEADS or _MILESTONE_RUN.fullmatch(phrase.name) or (
             text.endswith("占", 0, phrase.start)):
         # 总数达到186家, 竣工投产186个, 占GDP比重11.5%: of the indicator just named
@@ -235,6 +230,29 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     lead = _LIST_LEAD.match(text, piece_start)
     start = min(lead.end() if lead else piece_start, phrase.start)
     return Reading(a, phrase, measured[0], measured[1], start, a.end)
+
+
+def _modified_bare_head(text: str, phrase: Phrase, piece_start: int) -> Phrase:
+    """总部经济企业纳税入库总额增长374%: a bare head with words of its own before it is
+    named by the whole piece; only a head opening its piece (总数达到186家) leans back."""
+    begin = _LIST_LEAD.match(text, piece_start).end()
+    while (m := _OPENING_WORD.match(text, begin, phrase.start)) and m.end() > begin:
+        begin = m.end()
+    modifier = tidy(text[begin:phrase.start])
+    if len(_CJK.findall(modifier)) < 2:
+        return phrase
+    return Phrase(tidy(text[begin:phrase.end]), begin, phrase.end)
+
+
+def _in_episode(text: str, r: Reading) -> bool:
+    """An event word in the figure's clause, or before it with no reporting word between."""
+    clause = (_start_of(_CLAUSE, text, r.start), _CLAUSE.search(text, r.amount.end))
+    clause_end = clause[1].start() if clause[1] else len(text)
+    if any(w in text[clause[0]:clause_end] for w in EPISODE):
+        return True
+    before = text[:r.start]
+    last_event = max((before.rfind(w) for w in EPISODE), default=-1)
+    return last_event >= 0 and not any(w in before[last_event:] for w in REPORTED)
 
 
 def _package_of_measures(text: str, a: Amount, phrase: Phrase, clause_start: int) -> bool:
@@ -337,51 +355,6 @@ def _starts_with_count(text: str, pos: int) -> bool:
     return bool(found) and found[0].start == 0 and found[0].is_count
 
 
-def _tense(r: Reading, cues: list[Cue], clause_start: int, year: int | None,
-           sentence: Sentence, ref: int | None) -> Tense | None:
-    """Plan or result: the nearest cue in the clause, then the sentence, then the context."""
-    cues = [c for c in cues if not (r.phrase.start <= c.start < r.phrase.end)]
-    before = [c for c in cues if c.end <= r.amount.start]
-    in_clause = [c for c in before if c.start >= clause_start]
-    if in_clause:
-        return in_clause[-1].tense
-    if before:
-        return before[-1].tense
-    from_year = tense_of_year(year, ref)
-    if from_year:
-        return from_year
-    after = [c for c in cues if c.start >= r.amount.end]
-    return after[0].tense if after else sentence.tense
-
-
-def _year(r: Reading, cues: list[Cue]) -> int | None:
-    """The nearest year before the figure in its sentence, else the first after it."""
-    before = [c for c in cues if c.end <= r.amount.start]
-    if before:
-        return before[-1].year
-    after = [c for c in cues if c.start >= r.amount.end]
-    return after[0].year if after else None
-
-
-@lru_cache(maxsize=1)
-def _place_of() -> Callable | None:
-    """The regions engineer's `place_of`, when it exists: a span may name its own region."""
-    try:
-        from briefing.regions.attribution import place_of
-    except ImportError:
-        return None
-    return place_of
-
-
-def _region(quote: str, sentence: Sentence) -> str | None:
-    place_of = _place_of()
-    if place_of is not None:
-        place = place_of(quote, sentence)
-        if place:
-            return str(place)
-    return sentence.region
-
-
 def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     """Target and actual facts of one sentence, each with its verbatim quote."""
     if not has_number(sentence.text):
@@ -390,13 +363,18 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     text = sq.text
     enclosed = _enclosed(text)
     readings: list[Reading] = []
-    for a in find_amounts(text):
-        if _is_candidate(text, a, enclosed):
+    amounts = find_amounts(text)
+    paired = distributed_readings(text, amounts)
+    for a in amounts:
+        if a.start in paired:
+            readings.extend(filter(None, (paired[a.start],)))
+        elif _is_candidate(text, a, enclosed):
             r = _read(text, a, readings)
             if r is not None:
                 readings.extend(filter(None, (_coordinated(text, r), r)))
     if readings and any(w in text for w in EPISODE):
-        readings = [r for r in readings if r.phrase.canonical or not r.amount.is_count]
+        readings = [r for r in readings
+                    if r.phrase.canonical or not r.amount.is_count or not _in_episode(text, r)]
     if not readings:
         return []
     ref = reference_year(article)
@@ -406,14 +384,16 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     facts: list[Fact] = []
     for r in readings:
         clause_start = _start_of(_CLAUSE, text, r.amount.start)
-        year = _year(r, years)
-        tense = _tense(r, tenses, clause_start, year, sentence, ref)
+        year = year_of(r, years)
+        tense = tense_of(r, tenses, clause_start, year, sentence, ref)
         if tense is None:
             continue
         year = year or sentence.year or default_year(article, tense)
+        if year is None:
+            continue  # an undated article that names no year: the figure cannot be filed
         quote = sentence.quote(*sq.span(r.start, r.end))
         facts.append(Fact(
-            kind=tense, region=_region(quote, sentence), article=article.id, quote=quote,
+            kind=tense, region=region_of(quote, sentence), article=article.id, quote=quote,
             year=year, indicator=r.phrase.name, measure=r.measure, value=round(r.value, 10),
             unit=r.amount.unit, bound=r.amount.bound, stretch=r.stretch,
         ))

@@ -8,9 +8,14 @@ district's report or "我市" stand for it. The rules, in order of strength:
    subject — `新会区预计地区生产总值增长9%`, `2023年,广东将安排…`;
 2. a place inside the current region named in the sentence — a city article
    saying `到新会智造产业园…调研` speaks of 新会区;
-3. the section: a speaker line (`台山市委副书记、市长郑劲龙:`) or a heading
-   naming a region holds until the next one;
-4. the article's subject: title, lead and mention counts, else the paper's city.
+3. the section (sections.py): a speaker line (`台山市委副书记、市长郑劲龙:`) or a
+   heading naming a region holds until the next one;
+4. the article's subject: title, lead and mention counts, weighed by the role
+   each name plays and by the words the article uses for itself (home.py:
+   我县, 全区 — not 香港宏达集团 or 接轨大上海), else the paper's city (papers.py).
+
+A fact's own span may still name a narrower place, or sit in a later clause
+with a subject of its own (`place_of`, `clause_place`).
 
 Other regions merely mentioned (`与开平共建…`, `选定广州市增城区为…对象`,
 `江门市重点建设项目` in a 台山 section) never move a sentence.
@@ -19,11 +24,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from briefing.clean import simplify
 from briefing.model import Article
 from briefing.regions.gazetteer import Gazetteer, Mention, Region, load_gazetteer
+from briefing.regions.home import (HomeLevel, at_level, home_level, home_shorts, title_label,
+                                   vote, with_home_votes)
+from briefing.regions.papers import MEDIA, captioned, paper_city
+from briefing.regions.sections import section_at, sections_of
 
 if TYPE_CHECKING:  # the extract package imports this module; avoid the cycle
     from briefing.extract.sentences import Sentence
@@ -55,6 +64,10 @@ PREDICATE_STARTS = tuple(sorted((
     "制定", "印发", "推进", "推动", "实施", "落实", "打造", "建设", "建立", "实现",
     "完成", "新增", "引进", "成功", "累计", "提出", "召开", "举行", "发布", "聚焦",
     "围绕", "通过", "按照", "抢抓", "紧抓", "立足", "经济", "地区生产总值", "GDP",
+    # the headline indicators: 锡林郭勒盟固定资产投资增长9% is about 锡林郭勒盟
+    "生产总值", "固定资产投资", "规模以上工业", "规上工业", "社会消费品零售总额", "社零",
+    "一般公共预算收入", "地方一般公共预算收入", "外贸进出口", "进出口总额", "居民人均可支配收入",
+    "城镇新增就业",
     "增长", "增速", "下降", "达到", "突破", "同比", "比上年", "不仅", "不断",
     ":", "：", "】", "]",  # a label: 蓬江区：…, 【蓬江区】…
     "委", "政府", "人民政府", "人大", "政协", "各级", "各地", "上下",
@@ -85,50 +98,31 @@ _OPENER = re.compile(
     r"|与此同时|接下来|下一步|据悉|据介绍|据了解|而且|并且|但是|而|并)")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
-# A speaker line: region, office and title, a name, then a colon
-# (台山市委副书记、市长郑劲龙: / 鹤山市人民政府市长张华景：).
-_TITLES = r"(?:书记|省长|市长|区长|县长|州长|旗长|盟长|主任|主席|局长|负责人)"
-# The title is followed by a personal name, not a speech verb: 据…负责人介绍：
-# quotes one sentence and opens no section.
-_NAME = r"\s*(?!表示|介绍|指出|强调|认为|透露|说)[\u4e00-\u9fff·]{2,4}\s*"
-_SPEAKER = re.compile(r"^\s*[^:：，,。；;]{2,40}?" + _TITLES + _NAME + r"[:：]")
-# In some layouts the speaker stands alone on a line without the colon
-# (台山市委副书记、市长 郑劲龙).
-_SPEAKER_LINE = re.compile(r"^\s*[^:：，,。；;]{2,40}?" + _TITLES + _NAME + r"$")
-_LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?")
-# A heading that is only a region or starts with one and a separator.
-_HEADING_SEP = " :：|｜丨·—-】]"
-_HEADING_MARKS = "【[■●◆▲★·•"
-# Paper and station names carry the home city of their reporters (江门日报记者).
-_MEDIA = re.compile(r"日报|晚报|特区报|商报|都市报|新闻网|新闻|电视台|广播电视台|融媒|发布")
-
 _TITLE_WEIGHT, _LEAD_WEIGHT, _TOPIC_BONUS = 3.0, 2.0, 1.0
+_INNER_MENTIONS = 2
 _LEAD_PARAGRAPHS = 3
 _SUBJECT_SHARE = 0.5
-
-
-@dataclass
-class _Section:
-    region: Region
-    first_paragraph: int
 
 
 def attribute(article: Article, sentences: list[Sentence]) -> None:
     """Set `region` and `mentions` on every sentence, and `article.regions`."""
     gaz = load_gazetteer()
     found = _mentions(gaz, article, sentences)
-    paper = _paper_city(gaz, article, sentences, found)
+    title = simplify(article.title)
+    speaks_as = home_level(title + "\n" + article.plain)
+    paper = paper_city(gaz, article, sentences, found, speaks_as)
     # Regions named without ambiguity anywhere in the article settle the
     # ambiguous ones (龙华区 in an article that also says 深圳).
     named = [r for mentions in found for r in gaz.anchors(mentions)]
     article_context = [r for r, _ in Counter(named).most_common()]
-    sections = _sections(gaz, sentences, found, ([paper] if paper else []) + article_context)
-    in_section = {id(s) for s in sentences if _section_at(sections, s) is not None}
+    sections = sections_of(gaz, sentences, found, ([paper] if paper else []) + article_context)
+    in_section = {id(s) for s in sentences if section_at(sections, s) is not None}
     starts = _ClauseStarts()
-    subject = _subject(gaz, article, sentences, found, paper, in_section, article_context, starts)
+    subject = _subject(gaz, article, sentences, found, paper, in_section, article_context, starts,
+                       speaks_as)
     recent: list[Region] = []
     for sentence, mentions in zip(sentences, found):
-        section = _section_at(sections, sentence)
+        section = section_at(sections, sentence)
         context = section.region if section else subject
         context_chain = [r for r in (context, subject, paper) if r is not None]
         resolved = gaz.resolve(mentions, context_chain + article_context) if mentions else []
@@ -160,9 +154,11 @@ def place_of(text: str, sentence: Sentence) -> str | None:
     """The region a short span names when it differs from its sentence's.
 
     Only strong signals count: a level word owning a quoted programme
-    (省“双十”战略 → the province) and a place inside the sentence's region
-    (新会智造产业园 in a 江门 sentence). Names of other regions inside project
-    and school names (广州软件学院, 江门市重点建设项目) do not move a fact.
+    (省“双十”战略 → the province), a place inside the sentence's region
+    (新会智造产业园 in a 江门 sentence) and the subject of the span's own clause
+    when it lies inside the sentence's region (see `clause_place`). Names of
+    other regions inside project and school names (广州软件学院, 江门市重点建设项目)
+    do not move a fact.
     """
     gaz = load_gazetteer()
     own = _region_named(gaz, sentence.region, sentence.mentions)
@@ -176,7 +172,7 @@ def place_of(text: str, sentence: Sentence) -> str | None:
         target = _level_up(own, m.group(1))
         if target is not None and target != own:
             return target.name
-    inner = _inner_place(gaz.resolve(mentions, [own]), own)
+    inner = _inner_place(gaz.resolve(mentions, [own]), own) or _clause_subject(sentence, text, own)
     return inner.name if inner is not None else None
 
 
@@ -208,7 +204,7 @@ def _clause_starts(text: str) -> Iterable[int]:
             if not m or m.end() == pos:
                 break
             pos = m.end()
-            if text[pos:pos + 1] in ",，":
+            if pos < len(text) and text[pos] in ",，":
                 pos += 1
         if pos < len(text):
             yield pos
@@ -243,16 +239,50 @@ def _topic(text: str, resolved: Sequence[tuple[Mention, Region]],
                 if region.suffix == ANAPHORA_LEVEL[word]:
                     return region
             continue
-        region = by_start.get(pos)
-        if region is None:
-            continue
-        end = next(m.end for m, _ in resolved if m.start == pos)
-        # 深圳市龙华区将… : the subject is the innermost of a chain of names.
-        while end in by_start and by_start[end].within(region):
-            region = by_start[end]
-            end = next(m.end for m, _ in resolved if m.start == end)
-        if text.startswith(PREDICATE_STARTS, end) and not text.startswith(NOUNS_NOT_PREDICATES, end):
+        region = _named_subject(text, resolved, by_start, pos)
+        if region is not None:
             return region
+    return None
+
+
+def _named_subject(text: str, resolved: Sequence[tuple[Mention, Region]],
+                   by_start: dict[int, Region], pos: int) -> Region | None:
+    """The region named at `pos` when it is its clause's subject (新会区将…)."""
+    region = by_start.get(pos)
+    if region is None:
+        return None
+    end = next(m.end for m, _ in resolved if m.start == pos)
+    # 深圳市龙华区将… : the subject is the innermost of a chain of names.
+    while end in by_start and by_start[end].within(region):
+        region = by_start[end]
+        end = next(m.end for m, _ in resolved if m.start == end)
+    if text.startswith(PREDICATE_STARTS, end) and not text.startswith(NOUNS_NOT_PREDICATES, end):
+        return region
+    return None
+
+
+def clause_place(span: str, sentence: Sentence) -> str | None:
+    """The region of the clause holding `span` when a later clause of the sentence
+    has a subject of its own inside the sentence's region (see `_clause_subject`)."""
+    if not sentence.mentions:
+        return None
+    own = _region_named(load_gazetteer(), sentence.region, sentence.mentions)
+    found = _clause_subject(sentence, span, own) if own is not None else None
+    return found.name if found is not None else None
+
+
+def _clause_subject(sentence: Sentence, span: str, own: Region) -> Region | None:
+    """A region inside `own` that is the subject of a later clause holding `span`:
+    呼和浩特市举行…,回民区在…中学新建项目现场设立分会场 files the school under 回民区."""
+    pos = sentence.text.find(span)
+    if pos <= 0 or not sentence.mentions:
+        return None
+    by_start = {m.start: r for m, r in sentence.mentions}
+    starts = [p for p in _clause_starts(sentence.text) if 0 < p <= pos]
+    for start in reversed(starts):
+        region = _named_subject(sentence.text, sentence.mentions, by_start, start)
+        if region is not None:
+            return region if region != own and region.within(own) else None
     return None
 
 
@@ -262,103 +292,66 @@ def _inner_place(resolved: Sequence[tuple[Mention, Region]], context: Region) ->
     return inner.pop() if len(inner) == 1 else None
 
 
-def _sections(gaz: Gazetteer, sentences: Sequence[Sentence],
-              found: Sequence[list[Mention]], around: list[Region]) -> list[_Section]:
-    """Speaker lines and region headings, each opening a section."""
-    out: list[_Section] = []
-    for sentence, mentions in zip(sentences, found):
-        named = _section_name(sentence, mentions)
-        if named is None:
-            continue
-        context = ([out[-1].region] if out else []) + around
-        resolved = gaz.resolve([named], context)
-        if resolved:
-            out.append(_Section(resolved[0][1], sentence.paragraph))
-    return out
-
-
-def _section_name(sentence: Sentence, mentions: Sequence[Mention]) -> Mention | None:
-    """The region mention that opens a section in this sentence, if it opens one.
-
-    A speaker line names the speaker's office; with several offices
-    (江门市委常委、江海区委书记…:) the last one is the narrowest. A heading
-    opens a section when it is a region's name, alone or before a separator.
-    """
-    text = sentence.text
-    heading = sentence.is_heading or _heading_like(text)
-    speaker = ((_SPEAKER.match(text) if ":" in text or "：" in text else None)
-               or (_SPEAKER_LINE.match(text) if heading else None))
-    if speaker:
-        inside = [m for m in mentions if m.end <= speaker.end()]
-        return inside[-1] if inside else None
-    lead = _LIST_MARK.match(text).end()
-    lead += len(text[lead:]) - len(text[lead:].lstrip(" \t" + _HEADING_MARKS))
-    if not heading or not mentions or mentions[0].start != lead:
-        return None
-    rest = text[mentions[0].end:]
-    return mentions[0] if rest == "" or rest[0] in _HEADING_SEP else None
-
-
-def _heading_like(text: str) -> bool:
-    """A short line without closing punctuation, numbered or not (一、蓬江区：…)."""
-    return len(text) <= 40 and text.rstrip()[-1:] not in "。！？!?；;，,"
-
-
-def _section_at(sections: Sequence[_Section], sentence: Sentence) -> _Section | None:
-    current = None
-    for section in sections:
-        if section.first_paragraph <= sentence.paragraph:
-            current = section
-    return current
-
-
-def _paper_city(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
-                found: Sequence[list[Mention]]) -> Region | None:
-    """The city of the paper that printed the article (江门日报 → 江门市)."""
-    texts = [(article.source, gaz.find_mentions(article.source))] if article.source else []
-    texts += [(s.text, m) for s, m in zip(sentences, found)]
-    for text, mentions in texts:
-        for m in mentions:
-            if _MEDIA.match(text, m.end) and len(m.candidates) == 1:
-                return m.candidates[0]
-    return None
+def _deictic_words(text: str) -> list[str]:
+    return [w for w in DEICTIC_LEVEL if w in text]
 
 
 def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
              found: Sequence[list[Mention]], paper: Region | None,
-             skip: set[int], around: list[Region], starts: _ClauseStarts) -> Region | None:
+             skip: set[int], around: list[Region], starts: _ClauseStarts,
+             speaks_as: HomeLevel | None) -> Region | None:
     """The region the article is about: title, lead and mention counts.
 
     Sentences inside speaker sections are left out, so an article of four
     speakers is about what its lead says (江门), not its longest speech. The
     first paragraphs that name a region weigh more. An article that names no
-    region is taken to be about its paper's city.
+    region is taken to be about its paper's city. Names in another place's
+    role (see `home.vote`) count less or not at all, and each time the
+    article speaks of itself (我县, 全区) counts for its best region of that level.
     """
     scores: Counter[Region] = Counter()
+    named: Counter[Region] = Counter()
     context = ([paper] if paper else []) + around
-    title_mentions = gaz.resolve(gaz.find_mentions(article.title), context)
-    for _, region in title_mentions:
-        scores[region] += _TITLE_WEIGHT
+    title = simplify(article.title)
+    title_found = gaz.find_mentions(title)
+    title_mentions = gaz.resolve(title_found, context)
+    for mention, region in title_mentions + home_shorts(title, title_found, title_mentions, speaks_as):
+        if not MEDIA.match(title, mention.end):
+            scores[region] += _TITLE_WEIGHT * vote(title, mention)
+    labelled = title_label(gaz, title)
+    if labelled is not None and labelled not in {r for _, r in title_mentions}:
+        scores[labelled] += _TITLE_WEIGHT
     for word, suffix in DEICTIC_LEVEL.items():
-        home = _level_up(paper, suffix) if paper is not None and word in article.title else None
+        home = _level_up(paper, suffix) if paper is not None and word in title else None
         if home is not None:
             scores[home] += _TITLE_WEIGHT
+            named[home] += _INNER_MENTIONS
     paragraphs_seen: list[int] = []
     for sentence, mentions in zip(sentences, found):
-        if id(sentence) in skip or not mentions:
+        deictic = _deictic_words(sentence.text) if paper is not None else []
+        if id(sentence) in skip or not (mentions or deictic):
             continue
         if sentence.paragraph not in paragraphs_seen:
             paragraphs_seen.append(sentence.paragraph)
         weight = _LEAD_WEIGHT if len(paragraphs_seen) <= _LEAD_PARAGRAPHS else 1.0
+        for word in deictic:
+            home = _level_up(paper, DEICTIC_LEVEL[word])  # 全省 in a 长江日报 article: 湖北省
+            if home is not None:
+                scores[home] += weight
+        if not mentions:
+            continue
         resolved = gaz.resolve(mentions, context)
         subjects = set(starts[sentence.text])
-        for mention, region in resolved:
-            if _MEDIA.match(sentence.text, mention.end):
+        for mention, region in resolved + home_shorts(sentence.text, mentions, resolved, speaks_as):
+            if MEDIA.match(sentence.text, mention.end):
                 continue
             bonus = _TOPIC_BONUS if mention.start in subjects else 0.0
-            scores[region] += weight + bonus
+            share = vote(sentence.text, mention)
+            scores[region] += (weight + bonus) * share
+            named[region] += share > 0
+    scores = +with_home_votes(scores, speaks_as, paper)
     if not scores:
-        return paper
+        return captioned(gaz, article) or paper
     best, top = scores.most_common(1)[0]
     # An article about many places at once (a national round-up) has no
     # subject: its sentences keep only the regions they name themselves.
@@ -370,8 +363,18 @@ def _subject(gaz: Gazetteer, article: Article, sentences: Sequence[Sentence],
     # Two inner regions of separate standing (汇川区 and 桐梓县 in a 遵义 round-up) leave
     # the article with its parent.
     inner = [(s, r) for r, s in scores.items() if r != best and r.within(best) and s >= top / 2]
+    # An article speaking of itself at the level of the best region (全区 of 广西)
+    # is not about a city it names, however often.
+    if speaks_as is not None and speaks_as.count and at_level(best, speaks_as.level) \
+            and not any(at_level(r, speaks_as.level) for _, r in inner):
+        return best
     if not inner:
         return best
     narrower = max(inner, key=lambda x: x[0])[1]
     rivals = [r for _, r in inner if not (r.within(narrower) or narrower.within(r))]
-    return best if rivals else narrower
+    titled = {r for _, r in title_mentions}
+    if rivals or best in titled and narrower not in titled:
+        return best  # 内蒙古自治区政府工作报告 naming 呼和浩特市 is still the region's
+    if narrower not in titled and narrower != paper and named[narrower] < _INNER_MENTIONS:
+        return best  # one passing 红山产业园 does not make a 赤峰 report about 红山区
+    return narrower

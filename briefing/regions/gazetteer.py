@@ -48,6 +48,8 @@ class Region:
     short: str
     level: Level
     parent_code: str | None
+    # Other full names an ethnic division goes by (瀍河区 for 瀍河回族区).
+    forms: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         return hash(self.code)
@@ -140,6 +142,8 @@ class Gazetteer:
 
         for region in self.regions.values():
             self._by_name[region.name].append(region)
+            for form in region.forms:
+                self._by_name[form].append(region)
             if region.short:
                 self._by_name[region.short].append(region)
             if region.parent_code:
@@ -152,6 +156,8 @@ class Gazetteer:
                         add(prefix + region.name, "name", region.code)
             else:
                 add(region.name, "name", region.code)
+            for form in region.forms:
+                add(form, "name", region.code)
             if region.short:
                 add(region.short, "short", region.code)
         for alias, codes in self.aliases.items():
@@ -223,7 +229,7 @@ class Gazetteer:
             if start < covered:
                 continue
             if entry.kind == "name" and (end - start == 2 or text.endswith("新区", 0, end)) \
-                    and not (out and out[-1].end == start) and not _word_start(text, start):
+                    and not (out and out[-1].end == start) and not word_start(text, start):
                 continue
             covered = end
             if entry.kind == "block":
@@ -239,7 +245,7 @@ class Gazetteer:
         if entry.kind == "short":
             if after.startswith(_ROAD):
                 return False  # 北京路 in 广州, 上海路 in 南京: streets, not cities
-            if after[:1] in _TOWNSHIP or after == "街道":
+            if after[:1] and after[:1] in _TOWNSHIP or after == "街道":
                 return any(self.regions[c].level != "county" for c in entry.codes)
         return True
 
@@ -361,7 +367,7 @@ class _Around:
             parent and (parent in self.codes or parent in self.parent_codes))
 
 
-def _word_start(text: str, i: int) -> bool:
+def word_start(text: str, i: int) -> bool:
     """Whether a word may begin at `i`: after a non-Han character or a function word."""
     return i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in _LEFT_BOUNDARY
 
@@ -390,7 +396,8 @@ def load_gazetteer() -> Gazetteer:
     qualified: set[str] = set()
     for row in csv.DictReader(_data_text("regions.csv").splitlines()):
         regions[row["code"]] = Region(row["code"], row["name"], row["short"],
-                                      row["level"], row["parent"] or None)  # type: ignore[arg-type]
+                                      row["level"], row["parent"] or None,  # type: ignore[arg-type]
+                                      tuple(f for f in row["forms"].split("|") if f))
         if row["bare"] == "0":
             qualified.add(row["code"])
     aliases: dict[str, tuple[str, ...]] = defaultdict(tuple)

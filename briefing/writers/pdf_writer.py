@@ -110,6 +110,23 @@ class Styles:
         return "".join(parts)
 
 
+class WrapOnceParagraph(RLParagraph):
+    """A paragraph laid out once per width.
+
+    reportlab wraps every table cell when it measures the table, again for each
+    page's part of it and again to draw it, and a paragraph again when it splits;
+    the line breaks depend only on the width, so the last layout is kept for as
+    long as the width stays the same (a third of the PDF time of a busy week).
+    """
+
+    _layout: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._layout is None or self._layout[0] != avail_width:
+            self._layout = (avail_width, super().wrap(avail_width, avail_height))
+        return self._layout[1]
+
+
 def split_spans(spans: list[Span], n: int) -> tuple[list[Span], list[Span]]:
     """The spans cut after the first `n` characters."""
     head: list[Span] = []
@@ -139,7 +156,7 @@ class SpanParagraph(Flowable):
     def __init__(self, spans: list[Span], style: ParagraphStyle, styles: "Styles") -> None:
         super().__init__()
         self.spans, self.style, self.styles = spans, style, styles
-        self.para = RLParagraph(styles.spans(spans), style)
+        self.para = WrapOnceParagraph(styles.spans(spans), style)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = self.para.wrap(avail_width, avail_height)
@@ -241,9 +258,9 @@ class BriefingTemplate(BaseDocTemplate):
 def _table(table: Table, s: Styles) -> list[Flowable]:
     total = sum(table.widths)
     widths = [TYPE_WIDTH * w / total for w in table.widths]
-    data = [[RLParagraph(s.markup(h), s.head) for h in table.header]]
+    data = [[WrapOnceParagraph(s.markup(h), s.head) for h in table.header]]
     for row in table.rows:
-        data.append([RLParagraph(s.markup(v), s.cell_right if numeric else s.cell)
+        data.append([WrapOnceParagraph(s.markup(v), s.cell_right if numeric else s.cell)
                      for v, numeric in zip(row, table.numeric)])
     # splitInRow: a row taller than what is left of the page (one long quote) breaks
     # across pages, at least two lines on each side, instead of stopping the build.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -58,15 +59,35 @@ def ethnic_pattern(names: list[str]) -> re.Pattern[str]:
 
 
 def strip_suffix(name: str, suffixes: tuple[str, ...], ethnic: re.Pattern[str]) -> str:
+    """The name without its level suffix and the ethnic names before it:
+    乳源瑶族自治县 → 乳源, and a district named for a people (瀍河回族区) → 瀍河."""
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix):
             stem = name[: -len(suffix)]
-            if suffix.startswith("自治") or suffix == "特别行政区":
+            if suffix.startswith("自治") or suffix == "特别行政区" or stem.endswith("族"):
                 m = ethnic.match(stem)
                 if m and len(m.group(1)) >= 2:  # not 内蒙古 → 内
                     stem = m.group(1)
             return stem
     return name
+
+
+# The level word an ethnic division's usual name ends in once its peoples are
+# dropped: 长阳土家族自治县 is written 长阳县 and 长阳自治县, 延边朝鲜族自治州 延边州,
+# 瀍河回族区 瀍河区.
+ETHNIC_LEVEL_WORDS = (("自治县", ("县", "自治县")), ("自治旗", ("旗", "自治旗")),
+                      ("自治州", ("州", "自治州")), ("族区", ("区",)))
+
+
+def usual_forms(name: str, short: str, level: str) -> list[str]:
+    """Other full names of an ethnic county or prefecture, made from its short form."""
+    stem = short.removesuffix("族")  # 东乡族自治县 → 东乡县, 鄂温克族自治旗 → 鄂温克旗
+    if level == "province" or len(stem) < 2 or short == name:
+        return []
+    for suffix, words in ETHNIC_LEVEL_WORDS:
+        if name.endswith(suffix):
+            return [stem + word for word in words]
+    return []
 
 
 def jieba_words() -> dict[str, tuple[int, str]]:
@@ -134,8 +155,18 @@ def build() -> list[dict[str, str]]:
         short = strip_suffix(name, suffixes, ethnic)
         regions.append({"code": code, "name": name, "level": level, "parent": parent,
                         "short": short if short != name else "",
-                        "bare": "0" if name in ordinary else "1"})
+                        "bare": "0" if name in ordinary else "1",
+                        "forms": "|".join(usual_forms(name, short, level))})
     full_names = {r["name"] for r in regions}
+    # A form that is another region's name, that two regions would share, or
+    # whose stem names a province (河南蒙古族自治县's 河南县 reads as 河南 + 县域
+    # too often) names neither.
+    made = Counter(f for r in regions for f in r["forms"].split("|") if f)
+    provinces = {r["short"] for r in regions if r["level"] == "province"}
+    for r in regions:
+        r["forms"] = "|".join(f for f in r["forms"].split("|")
+                              if f and f not in full_names and made[f] == 1
+                              and r["short"] not in provinces)
     for r in regions:
         s = r["short"]
         if (len(s) < 2 or s in ordinary or s in full_names or s in nation_roots
@@ -147,7 +178,7 @@ def build() -> list[dict[str, str]]:
 def main() -> None:
     regions = build()
     with OUT.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=["code", "name", "level", "parent", "short", "bare"],
+        writer = csv.DictWriter(fh, fieldnames=["code", "name", "level", "parent", "short", "bare", "forms"],
                                 lineterminator="\n")
         writer.writeheader()
         writer.writerows(regions)
