@@ -13,7 +13,7 @@ from itertools import chain
 from pathlib import Path
 
 from briefing.clean import HEADLINE_MAX, Cleaned, is_heading
-from briefing.page_debris import DATE_LINE, RELATED_HEADING
+from briefing.page_debris import DATE_LINE, LABEL_WORD, RELATED_HEADING
 from briefing.plain import plain_form
 
 # --- vocabularies -------------------------------------------------------------------
@@ -54,9 +54,12 @@ BODY_ROLES = ("讯",)
 BODY_LINES = 6
 SOURCE_LABEL = re.compile(r"(?:来源|稿源)\s*[:：]\s*([\u4e00-\u9fff]{2,10}?(?:"
                           + "|".join(PAPER_SUFFIXES) + "))")
-# A label naming a source that is no paper (中国网, 某县融媒体中心) counts when nothing
-# else names one; values that name no one are left out.
-NAMED_SOURCE_LABEL = re.compile(r"(?:来源|稿源|信息来源|文章来源)\s*[:：]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,20})")
+# A label naming a source or publisher that is no paper (中国网, 某县融媒体中心) counts when
+# nothing else names one; the name ends where the next label begins (`发布机构:某区某局
+# 关 键 词:…`); values that name no one are left out.
+NAMED_SOURCE_LABEL = re.compile(
+    r"(?:来源|稿源|信息来源|文章来源|发布机构|发布单位)\s*[:：]\s*([\u4e00-\u9fffA-Za-z0-9·]{2,20}?)"
+    rf"(?=[\s|｜/]|$|{LABEL_WORD}\s*[:：]|关\s*键\s*词|主\s*题\s*词)")
 NOT_SOURCES = ("本站", "本网", "原创", "网络", "互联网", "未知", "综合", "转载")
 # A paper's name before the day in a page header: `某某晚报 2020-03-25 00:55`.
 PAPER_DATED = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:" + "|".join(PAPER_SUFFIXES)

@@ -56,8 +56,8 @@ LABEL_WORDS = CREDIT_WORDS + (
     "当前时间", "浏览次数", "浏览人次", "浏览量", "访问量", "阅读次数", "阅读量", "点击数", "点击量",
     "点击率", "字号", "索引号", "生成日期", "成文日期", "发文日期", "主题分类", "主题词", "文号",
     "发文字号", "有效性", "公开方式", "公开范围")
-_LABEL_WORD = "(?:" + "|".join(sorted(LABEL_WORDS, key=len, reverse=True)) + ")"
-LABEL = rf"^[【\[(（]?\s*{_LABEL_WORD}(?:\s*/\s*{_LABEL_WORD})*\s*[:：]"
+LABEL_WORD = "(?:" + "|".join(sorted(LABEL_WORDS, key=len, reverse=True)) + ")"
+LABEL = rf"^[【\[(（]?\s*{LABEL_WORD}(?:\s*/\s*{LABEL_WORD})*\s*[:：]"
 BARE_CREDIT = "^(?:" + "|".join(CREDIT_WORDS) + ")$"
 CREDIT_NAME = r"^[\u4e00-\u9fff·、，,|/ ]{1,20}$"     # the name(s) on the line after one
 LABEL_MAX = 80

@@ -281,3 +281,8 @@ def test_a_government_site_names_itself_in_its_breadcrumb():
     m = meta(f"您所在的位置: 武义县发展和改革局工作动态\n园区建设全面提速\n{BODY}")
     assert m.source == "武义县发展和改革局"
     assert meta(f"当前位置:首页 > 县政府会议 > 常务会议\n园区建设全面提速\n{BODY}").source == ""
+
+
+def test_the_publishing_body_of_a_government_page_is_its_source():
+    m = meta(f"某区召开例会\n发布机构:某某区商务局关 键 词:工作信息\n{FULL_WIDTH_BODY}")
+    assert m.source == "某某区商务局"
