@@ -18,7 +18,9 @@ from briefing.plain import plain_form
 
 # --- vocabularies -------------------------------------------------------------------
 
-FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
+                       # an e-paper's date whose 年 a template lost: `2018 11月14日`
+                       r"|(?<!\d)((?:19|20)\d{2})\s+(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A news lead opens with the day of the event: `2月8日，…`, `1月28日大年初七，…`, after a
 # dateline `本报讯（记者 张三）2月8日，…` or as a wire dateline `新华社广州2月8日电`,
 # `某某网3月5日报道`.
@@ -177,7 +179,7 @@ def _signature_date(furniture: list[str]) -> dt.date | None:
 
 def _full_date(s: str) -> dt.date | None:
     m = FULL_DATE.search(s)
-    return _safe_date(*m.groups()) if m else None
+    return _safe_date(*[g for g in m.groups() if g is not None]) if m else None
 
 
 def _safe_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:

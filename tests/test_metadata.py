@@ -286,3 +286,12 @@ def test_a_government_site_names_itself_in_its_breadcrumb():
 def test_the_publishing_body_of_a_government_page_is_its_source():
     m = meta(f"某区召开例会\n发布机构:某某区商务局关 键 词:工作信息\n{FULL_WIDTH_BODY}")
     assert m.source == "某某区商务局"
+
+
+def test_an_e_paper_header_with_a_lost_year_mark_and_reader_tools():
+    text = ("您好！今天是\n設為主頁收藏本頁\n當前報紙日期：\n2024 11月14日 星期\n字體：放大 還原 縮小\n"
+            "某區推進重大項目建設\n【本報訊】某區今日公布，全年推進重大項目四十個，總投資約三百億元。")
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n")[0] == "某區推進重大項目建設"
+    m = read_metadata(cleaned, Path("a.txt"))
+    assert (m.title, m.date, m.date_basis) == ("某區推進重大項目建設", dt.date(2024, 11, 14), "header")
