@@ -7,46 +7,24 @@ that fails (or is killed) leaves last week's files as they were.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import multiprocessing
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
 
+from briefing.atomic import publish, temp_beside
 from briefing.compose import compose, default_issue_date
 from briefing.config import Config
 from briefing.document import Document
-from briefing.errors import BriefingError, InputError
+from briefing.errors import BriefingError
 from briefing.fonts import find_fonts
-from briefing.model import Article, Fact, FactsDocument
+from briefing.model import FactsDocument
 from briefing.writers import WRITERS
 
 
 def default_name(issue_date: dt.date) -> str:
     return f"briefing-{issue_date.isoformat()}"
-
-
-def load_facts(path: Path) -> FactsDocument:
-    """A saved `briefing.facts/1` document (e.g. `briefing extract` output or a gold file)."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        articles = [Article(id=a["id"], path=a.get("path", ""), title=a.get("title", ""), text="",
-                            date=dt.date.fromisoformat(a["date"]) if a.get("date") else None,
-                            date_basis=a.get("date_basis", "unknown"), source=a.get("source", ""),
-                            regions=list(a.get("regions", [])))
-                    for a in data["articles"]]
-        return FactsDocument(articles, [Fact.from_json(f) for f in data["facts"]])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(str(path), f"not a facts document ({exc})") from exc
-
-
-def _file_mode() -> int:
-    """The mode an ordinary new file gets here (mkstemp's 0600 would hide it from others)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _portable(exc: BaseException) -> BaseException:
@@ -100,13 +78,9 @@ def _write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> None:
     a forked process writes the others.
     """
     done: list[tuple[Path, Path]] = []
-    mode = _file_mode()
     try:
         for final, _ in jobs:
-            fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.",
-                                       suffix=".part")
-            os.close(fd)
-            done.append((Path(tmp), final))
+            done.append((temp_beside(final), final))
         writes = [lambda w=write, t=tmp: w(t) for (_, write), (tmp, _) in zip(jobs, done)]
         wait = _start_writing(writes[1:]) if len(writes) > 1 and _parallel() else None
         try:
@@ -116,8 +90,7 @@ def _write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> None:
             if wait is not None:
                 wait()
         for tmp, final in done:
-            os.chmod(tmp, mode)
-            os.replace(tmp, final)
+            publish(tmp, final)
     finally:
         for tmp, _ in done:
             tmp.unlink(missing_ok=True)
@@ -146,7 +119,13 @@ def build_briefing(facts: FactsDocument, out_dir: Path, *, config: Config,
                                  issue_date=issue_date, previous_keys=previous_keys,
                                  templates_dir=templates_dir)
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise BriefingError(f"{out_dir}: is a file, not a folder (--out names the folder "
+                            f"the briefing is written into)") from exc
+    except OSError as exc:
+        raise BriefingError(f"{out_dir}: cannot make the output folder ({exc.strerror})") from exc
     name = name or default_name(issue_date)
     options = {"docx": {"reference_doc": reference_doc}, "pdf": {"fonts": fonts}, "html": {"templates_dir": templates_dir}}
     jobs = []

@@ -4,14 +4,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from briefing.config import Config, load_config
-from briefing.errors import BriefingError, InputError
+from briefing.errors import BriefingError, InputError, MailError
+from briefing.guard import DEFAULT_TIME_LIMIT
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT = 0, 1
 
 
 class ErrorCounter:
@@ -29,6 +31,25 @@ class ErrorCounter:
             print(f"briefing: {self.count} input(s) skipped", file=sys.stderr)
             return EXIT_INPUT
         return EXIT_OK
+
+
+def warn_undated(path: str) -> None:
+    """An article with no date is in no week's briefing: say so, once per file.
+
+    A warning, not a failure: the file was read, and --date can still place it.
+    """
+    print(f"briefing: {path}: no date found (use --date); not in any week's briefing",
+          file=sys.stderr)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds (0: no limit): {text!r}")
+    return value
 
 
 def _date(text: str) -> dt.date:
@@ -77,22 +98,24 @@ def cmd_extract(args: argparse.Namespace, config: Config) -> int:
     from briefing.facts import extract_files
 
     errors = ErrorCounter()
-    doc = extract_files(args.paths, default_date=args.date, on_error=errors)
+    doc = extract_files(args.paths, default_date=args.date, on_error=errors,
+                        time_limit=args.time_limit)
     json.dump(doc.to_json(), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return errors.finish()
 
 
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
-    from briefing.evaluate import evaluate, format_report, load_gold
-    from briefing.facts import extract_files
+    from briefing.evaluate import evaluate, format_report
+    from briefing.facts import extract_files, load_facts
 
+    gold = load_facts(Path(args.gold)).facts   # a bad gold file: say so before extracting
     errors = ErrorCounter()
-    doc = extract_files(args.paths, default_date=args.date, on_error=errors)
+    doc = extract_files(args.paths, default_date=args.date, on_error=errors,
+                        time_limit=args.time_limit)
     stems = {a.id: a.stem for a in doc.articles}
     for fact in doc.facts:
         fact.article = stems.get(fact.article, fact.article)
-    gold = load_gold(Path(args.gold))
     print(format_report(evaluate(gold, doc.facts), details=not args.summary))
     return errors.finish()
 
@@ -104,7 +127,8 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     store = _store(args, config)
     try:
         report = ingest(args.paths, store, extract=extract_on_demand, jobs=args.jobs,
-                        default_date=args.date, on_error=errors)
+                        default_date=args.date, on_error=errors, on_undated=warn_undated,
+                        time_limit=args.time_limit)
     finally:
         store.close()
     print(report.summary())
@@ -119,8 +143,13 @@ def cmd_build(args: argparse.Namespace, config: Config) -> int:
     since, until = _period(args)
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     if args.paths:
-        doc = select_period(extract_files(args.paths, default_date=args.date, on_error=errors),
-                            since, until)
+        doc = extract_files(args.paths, default_date=args.date, on_error=errors,
+                            time_limit=args.time_limit)
+        if since or until:
+            for article in doc.articles:
+                if article.date is None:
+                    warn_undated(article.path)
+        doc = select_period(doc, since, until)
         _require_articles(doc, since, until)
         outputs = build_briefing(doc, Path(args.out), config=config, name=args.name,
                                  formats=formats, issue_number=args.issue or 1,
@@ -162,7 +191,7 @@ def _send(files: Sequence[Path], args: argparse.Namespace, config: Config) -> in
     print(report.summary())
     for line in report.failures:
         print(f"briefing: {line}", file=sys.stderr)
-    return EXIT_OK if report.ok else 4
+    return EXIT_OK if report.ok else MailError.exit_code
 
 
 def cmd_send(args: argparse.Namespace, config: Config) -> int:
@@ -185,6 +214,12 @@ def _mail_options(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--resend", action="store_true", help="send even to those who already got it")
 
 
+def _time_limit_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--time-limit", type=_seconds, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                   help=f"skip a file that takes longer to read, or to extract "
+                        f"(default {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     parser.add_argument("--config", help="config file (default ./briefing.toml)")
@@ -195,6 +230,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--format", choices=["json"], default="json")
     p.add_argument("--date", type=_date, help="publication date when an article has none")
+    _time_limit_option(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("eval", help="score the extraction against a gold file")
@@ -202,12 +238,14 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", required=True)
     p.add_argument("--date", type=_date)
     p.add_argument("--summary", action="store_true", help="scores only, no lists")
+    _time_limit_option(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("ingest", help="read articles and their facts into the store")
     p.add_argument("paths", nargs="+")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--date", type=_date)
+    _time_limit_option(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("build", help="write the briefing (docx, pdf, html)")
@@ -224,6 +262,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--reference-doc", type=Path, help="take Word styles from this .docx")
     p.add_argument("--send", action="store_true", help="mail the PDF when built")
     _mail_options(p, required=False)
+    _time_limit_option(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("send", help="email files through SMTP")
@@ -241,6 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefingError as err:
         print(f"briefing: {err}", file=sys.stderr)
         return err.exit_code
+    except sqlite3.Error as exc:   # a store that breaks mid-run (disk full, locked too long)
+        print(f"briefing: the article store failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130

@@ -86,7 +86,7 @@ def _comparison(cells: pd.DataFrame, limits: Limits) -> list[Table]:
         t = table.reset_index().rename(columns={"region": "地区"})
         year_refs = cells[cells["year"] == year].groupby("region")["src"].agg(
             lambda s: tables.source_refs(s, limits.cell_sources))
-        t["来源"] = t["地区"].map(year_refs).fillna("")
+        t["来源"] = t["地区"].map(year_refs).astype(object).fillna("")
         out.append(_table(f"{year}年主要指标增长目标", t))
     return out
 

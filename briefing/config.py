@@ -13,6 +13,7 @@ from typing import Any
 from briefing.errors import ConfigError
 
 DEFAULT_PATH = Path("briefing.toml")
+SECTIONS = ("briefing", "fonts", "smtp", "store")   # plain tables; [lists] is read apart
 
 
 @dataclass
@@ -58,13 +59,29 @@ def load_config(path: str | Path | None = None) -> Config:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{p}: not valid TOML ({exc})") from exc
-    if "password" in data.get("smtp", {}):
+    tables = {name: _table(p, data, name) for name in SECTIONS}
+    if "password" in tables["smtp"]:
         raise ConfigError(f"{p}: put the SMTP password in BRIEFING_SMTP_PASSWORD, not in the file")
-    return Config(
-        briefing=dict(data.get("briefing", {})),
-        fonts=dict(data.get("fonts", {})),
-        smtp=dict(data.get("smtp", {})),
-        lists={k: list(v) for k, v in data.get("lists", {}).items()},
-        store=dict(data.get("store", {})),
-        path=p,
-    )
+    if not isinstance(tables["store"].get("path", "briefing.db"), str):
+        raise ConfigError(f"{p}: [store] path must be the path of a file, "
+                          f"not {tables['store']['path']!r}")
+    return Config(**tables, lists={name: _addresses(p, name, value)
+                                   for name, value in _table(p, data, "lists").items()}, path=p)
+
+
+def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
+    """Section `[name]`, empty when absent; anything but a table is a ConfigError."""
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {name} must be a table [{name}], not {value!r}")
+    return dict(value)
+
+
+def _addresses(path: Path, name: str, value: Any) -> list[str]:
+    """A mailing list: a list of addresses, or one address written as a string."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ConfigError(f"{path}: [lists] {name} must be an address or a list of addresses, "
+                      f"not {value!r}")

@@ -16,6 +16,10 @@ class InputError(BriefingError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        """Pickled by its two parts: ingest's worker processes send these back."""
+        return type(self), (self.path, self.reason)
+
 
 class FontError(BriefingError):
     """No usable CJK TrueType font: never write a PDF of empty boxes."""

@@ -6,12 +6,10 @@ optional ones, so an optional match never steals a required one.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from pathlib import Path
 from typing import Iterable
 
 from briefing.model import Fact
@@ -148,11 +146,6 @@ def _attribute_accuracy(result: Evaluation, gold: Fact, got: Fact) -> None:
     result.numeric_matched += 1
     result.bound_right += (gold.bound or "=") == (got.bound or "=")
     result.stretch_right += gold.stretch == got.stretch
-
-
-def load_gold(path: Path) -> list[Fact]:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return [Fact.from_json(f) for f in data["facts"]]
 
 
 def describe(f: Fact) -> str:

@@ -7,12 +7,14 @@ never stops a week's briefing.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from briefing.errors import InputError
+from briefing.guard import DEFAULT_TIME_LIMIT, extract_guarded, read_guarded
 from briefing.model import Article, Fact, FactsDocument
-from briefing.readers import iter_input_files, read_article
+from briefing.readers import iter_input_files
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -22,31 +24,53 @@ def _raise(err: InputError) -> None:
 
 
 def read_articles(paths: Iterable[str | Path], *, default_date: dt.date | None = None,
-                  on_error: ErrorHandler = _raise) -> list[Article]:
-    """Every readable article under `paths`, in path order."""
-    articles: list[Article] = []
+                  on_error: ErrorHandler = _raise,
+                  time_limit: float | None = DEFAULT_TIME_LIMIT) -> Iterator[Article]:
+    """Every readable article under `paths`, in path order, read as it is asked for."""
     for item in iter_input_files(paths):
-        if isinstance(item, InputError):
-            on_error(item)
-            continue
-        try:
-            articles.append(read_article(item, default_date=default_date))
-        except InputError as err:
-            on_error(err)
-    return articles
+        read = item if isinstance(item, InputError) else read_guarded(
+            item, default_date=default_date, limit=time_limit)
+        if isinstance(read, InputError):
+            on_error(read)
+        else:
+            yield read
 
 
 def extract_files(paths: Iterable[str | Path], *, default_date: dt.date | None = None,
-                  on_error: ErrorHandler = _raise) -> FactsDocument:
-    """The `briefing.facts/1` document for the files under `paths`."""
+                  on_error: ErrorHandler = _raise,
+                  time_limit: float | None = DEFAULT_TIME_LIMIT) -> FactsDocument:
+    """The `briefing.facts/1` document for the files under `paths`.
+
+    `time_limit` seconds is the most one file may take to read, and again to extract.
+    """
     from briefing.extract import extract_article  # jieba's load: only when extracting
 
     doc = FactsDocument()
-    for article in read_articles(paths, default_date=default_date, on_error=on_error):
-        facts: list[Fact] = extract_article(article)
+    for article in read_articles(paths, default_date=default_date, on_error=on_error,
+                                 time_limit=time_limit):
+        facts = extract_guarded(article, extract_article, limit=time_limit)
+        if isinstance(facts, InputError):
+            on_error(facts)
+            continue
         doc.articles.append(article)
         doc.facts.extend(facts)
     return doc
+
+
+def load_facts(path: Path) -> FactsDocument:
+    """A saved `briefing.facts/1` document (e.g. `briefing extract` output or a gold file)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        articles = [Article(id=a["id"], path=a.get("path", ""), title=a.get("title", ""), text="",
+                            date=dt.date.fromisoformat(a["date"]) if a.get("date") else None,
+                            date_basis=a.get("date_basis", "unknown"), source=a.get("source", ""),
+                            regions=list(a.get("regions", [])))
+                    for a in data["articles"]]
+        return FactsDocument(articles, [Fact.from_json(f) for f in data["facts"]])
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read ({exc.strerror})") from exc
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(str(path), f"not a facts document ({type(exc).__name__}: {exc})") from exc
 
 
 def select_period(doc: FactsDocument, since: dt.date | None,

@@ -154,10 +154,3 @@ def reportlab_fonts(fonts: Mapping[str, FontFile]) -> dict[str, str]:
     roles that share a face share its name."""
     return {role: _register(font) for role, font in fonts.items()}
 
-
-def matplotlib_font(fonts: Mapping[str, FontFile], role: str = "hei"):
-    """FontProperties of a role's face, for chart labels."""
-    from matplotlib.font_manager import FontProperties
-
-    font = fonts[role]
-    return FontProperties(fname=str(font.path))

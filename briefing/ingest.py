@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Callable
 
 from briefing.errors import InputError
+from briefing.guard import DEFAULT_TIME_LIMIT, Extract, extract_guarded, read_guarded
 from briefing.model import Article, Fact
-from briefing.readers import iter_input_files, read_article
+from briefing.readers import iter_input_files
 from briefing.store import Store
 
-Extract = Callable[[Article], list[Fact]]
 ErrorHandler = Callable[[InputError], None]
 Outcome = tuple[Article, "list[Fact] | None"] | InputError
 CHUNK = 32     # files read before their new articles are extracted (bounds memory)
@@ -36,6 +36,7 @@ class IngestReport:
     unchanged: int = 0      # files stored before with the same bytes: not read
     failed: int = 0         # files reported through on_error
     errors: list[InputError] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)   # read, but in no week's briefing
 
     def summary(self) -> str:
         return (f"{self.read} read: {self.new} new, {self.duplicate} duplicate; "
@@ -44,10 +45,14 @@ class IngestReport:
 
 def ingest(paths: Iterable[str | Path], store: Store, *, extract: Extract, jobs: int = 1,
            default_date: dt.date | None = None,
-           on_error: ErrorHandler = lambda err: None) -> IngestReport:
-    """Read `paths` (files or folders) into `store`; bad files go to `on_error`.
+           on_error: ErrorHandler = lambda err: None,
+           on_undated: Callable[[str], None] = lambda path: None,
+           time_limit: float | None = DEFAULT_TIME_LIMIT) -> IngestReport:
+    """Read `paths` (files or folders) into `store`; bad files go to `on_error`, the
+    paths of articles with no date (no week will show them) to `on_undated`.
 
     `jobs` worker processes read and extract; 0 or less means one per core.
+    `time_limit` seconds is the most one file may take to read, and again to extract.
     """
     report = IngestReport()
 
@@ -65,12 +70,16 @@ def ingest(paths: Iterable[str | Path], store: Store, *, extract: Extract, jobs:
         else:
             todo.append(item)
     known = set(store.known_ids())
-    for path, outcome in zip(todo, _outcomes(todo, known, extract, jobs, default_date)):
+    outcomes = _outcomes(todo, known, extract, jobs, default_date, time_limit)
+    for path, outcome in zip(todo, outcomes):
         if isinstance(outcome, InputError):
             fail(outcome)
             continue
         article, facts = outcome
         report.read += 1
+        if article.date is None:
+            report.undated.append(str(path))
+            on_undated(str(path))
         with store.transaction():
             if store.put(article, facts, path):
                 report.new += 1
@@ -81,14 +90,14 @@ def ingest(paths: Iterable[str | Path], store: Store, *, extract: Extract, jobs:
 
 
 def _outcomes(paths: list[Path], known: set[str], extract: Extract, jobs: int,
-              default_date: dt.date | None) -> Iterator[Outcome]:
+              default_date: dt.date | None, time_limit: float | None) -> Iterator[Outcome]:
     """Read and extract each path, in order; in worker processes when jobs > 1
     (jobs <= 0: one per core).
 
     `known` is the caller's live set of stored ids: an article already stored, or
     seen earlier in this run, comes back with facts None and is not extracted.
     """
-    _init_worker(extract, default_date)
+    _init_worker(extract, default_date, time_limit)
     jobs = jobs if jobs > 0 else cores()
     if jobs <= 1 or len(paths) < 2:
         yield from _serial(paths, known)
@@ -98,7 +107,7 @@ def _outcomes(paths: list[Path], known: set[str], extract: Extract, jobs: int,
     yield from _serial(paths[:1], known)
     chunks = [paths[start:start + CHUNK] for start in range(1, len(paths), CHUNK)]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(extract, default_date)) as pool:
+                             initargs=(extract, default_date, time_limit)) as pool:
         reading = pool.map(_read, chunks[0])
         for i, chunk in enumerate(chunks):
             reads = list(reading)
@@ -163,23 +172,17 @@ def extract_on_demand(article: Article) -> list[Fact]:
 _worker: dict = {}
 
 
-def _init_worker(extract: Extract, default_date: dt.date | None) -> None:
+def _init_worker(extract: Extract, default_date: dt.date | None,
+                 time_limit: float | None) -> None:
     """Per-process state, set once rather than pickled with every file."""
-    _worker.update(extract=extract, default_date=default_date)
+    _worker.update(extract=extract, default_date=default_date, time_limit=time_limit)
 
 
 def _read(path: Path) -> Article | InputError:
-    try:
-        return read_article(path, default_date=_worker["default_date"])
-    except InputError as err:
-        return err
-    except Exception as exc:   # a reader bug on one odd file: report it, go on
-        return InputError(str(path), f"cannot read: {type(exc).__name__}: {exc}")
+    return read_guarded(path, default_date=_worker["default_date"], limit=_worker["time_limit"])
 
 
 def _extract(article: Article) -> Outcome:
     """(article, facts); the article travels back because extraction sets its regions."""
-    try:
-        return article, _worker["extract"](article)
-    except Exception as exc:   # one article that breaks the extractor must not stop the rest
-        return InputError(article.path, f"extraction failed: {type(exc).__name__}: {exc}")
+    facts = extract_guarded(article, _worker["extract"], limit=_worker["time_limit"])
+    return facts if isinstance(facts, InputError) else (article, facts)

@@ -16,6 +16,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from briefing.atomic import write_bytes_atomically
 from briefing.config import Config
 from briefing.errors import BriefingError, ConfigError, InputError
 from briefing.mail_body import InlineImage, compose_body
@@ -82,9 +83,17 @@ def build_message(files: Sequence[Path], *, sender: str, to: Sequence[str], cc: 
     for path in files:
         maintype, subtype = (mimetypes.guess_type(path.name)[0]
                              or "application/octet-stream").split("/", 1)
-        msg.add_attachment(path.read_bytes(), maintype, subtype, filename=path.name,
+        msg.add_attachment(_read(path), maintype, subtype, filename=path.name,
                            params={"name": path.name})
     return msg
+
+
+def _read(path: Path) -> bytes:
+    """An attachment's bytes; one that cannot be read is an InputError naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from exc
 
 
 @dataclass(frozen=True)
@@ -148,7 +157,10 @@ def send_files(files: Sequence[Path], *, to: Sequence[str], cc: Sequence[str] = 
                         subject=subject, text_body=text_body or body.text,
                         html_body=html_body or body.html,
                         images=() if html_body else body.images)
-    attached = [SentFile.of(p) for p in paths]
+    try:
+        attached = [SentFile.of(p) for p in paths]
+    except OSError as exc:
+        raise InputError(exc.filename or "attachment", f"cannot read ({exc.strerror})") from exc
     deliveries: dict[str, Delivery] = {}
     with MailLog(db_path or config.db_path, create=dry_run_dir is None) as log:
         pending = []
@@ -196,7 +208,7 @@ def _write_eml(msg: EmailMessage, folder: Path, stem: str) -> Path:
     path = folder / f"{stem}.eml"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(msg.as_bytes())
+        write_bytes_atomically(path, msg.as_bytes())
     except OSError as exc:
         raise BriefingError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     return path

@@ -6,6 +6,7 @@ history or a log, and it is left out of every repr and message.
 """
 from __future__ import annotations
 
+import base64
 import os
 import smtplib
 import socket
@@ -203,13 +204,32 @@ def _transmit(settings: SmtpSettings, msg: EmailMessage, recipients: list[str],
 def _login(client: smtplib.SMTP, settings: SmtpSettings) -> None:
     """One mechanism, one try: smtplib's `login` tries every mechanism offered, and each
     wrong password would count toward the account's lockout."""
+    user, password = settings.user or "", settings.password or ""
     offered = client.esmtp_features.get("auth", "").upper().split()
     mechanism = next((m for m in AUTH_MECHANISMS if m in offered), None)
-    if mechanism is None:
-        client.login(settings.user or "", settings.password or "")
-        return
-    client.user, client.password = settings.user or "", settings.password or ""
-    client.auth(mechanism, getattr(client, f"auth_{mechanism.lower()}"))
+    try:
+        if mechanism == "PLAIN":
+            _auth_plain(client, user, password)
+        elif mechanism is None:
+            client.login(user, password)
+        else:
+            client.user, client.password = user, password
+            client.auth(mechanism, getattr(client, f"auth_{mechanism.lower()}"))
+    except UnicodeEncodeError:
+        # smtplib's message would quote the characters around the offending one
+        raise _Fault(f"authentication failed for user {user}: the server's login methods "
+                     f"({', '.join(offered) or 'none offered'}) carry only ASCII names and passwords"
+                     ) from None
+
+
+def _auth_plain(client: smtplib.SMTP, user: str, password: str) -> None:
+    """AUTH PLAIN in UTF-8 as RFC 4616 says (smtplib's takes ASCII only)."""
+    token = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+    code, reply = client.docmd("AUTH", f"PLAIN {token}")
+    if code == 334:   # a server that takes no initial response asks for it
+        code, reply = client.docmd(token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _explain(exc: BaseException, s: SmtpSettings, timeout: float) -> tuple[str, bool]:

@@ -17,10 +17,6 @@ Measure = Literal["growth", "level", "share"]
 Bound = Literal["=", "≈", "≥", ">", "≤", "<"]
 DateBasis = Literal["header", "text", "filename", "user", "unknown"]
 
-STAGES = ("规划", "签约", "动工", "在建", "投产", "建成")
-POLICY_CATEGORIES = ("document", "programme", "mechanism")
-POLICY_STATUSES = ("issued", "drafting", "implementing")
-
 
 def content_id(text: str) -> str:
     """Article id: sha1 of the cleaned text, first 12 hex (DESIGN.md)."""

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from briefing.errors import BriefingError
 from briefing.model import Article, Fact, FactsDocument
 
 SCHEMA_VERSION = 2
@@ -59,9 +60,21 @@ class Store:
     """Articles and facts kept between runs (`briefing ingest`, `briefing build`)."""
 
     def __init__(self, path: Path) -> None:
+        """Open (or create) the store; a file that is no SQLite store is a BriefingError."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise BriefingError(f"{self.path}: cannot open the article store ({exc})") from exc
+        try:
+            self._open()
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise BriefingError(f"{self.path}: not a usable article store ({exc})") from exc
+
+    def _open(self) -> None:
+        """Set the connection up and bring the schema to this version."""
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")

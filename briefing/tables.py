@@ -234,9 +234,9 @@ def projects(merged: pd.DataFrame, *, limit: int | None = None,
     m = merged.sort_values(["investment", "mentions", "region_rank", "name"],
                            ascending=[False, False, True, True], na_position="last").head(limit)
     out = pd.DataFrame({
-        "地区": m["region"].fillna(EMPTY), "项目": m["name"],
+        "地区": m["region"].astype(object).fillna(EMPTY), "项目": m["name"],
         "投资(亿元)": [EMPTY if pd.isna(v) else number(v) for v in m["investment"]],
-        "阶段": m["stage"].fillna(EMPTY), "来源": m["refs"],
+        "阶段": m["stage"].astype(object).fillna(EMPTY), "来源": m["refs"],
     })
     return _with_new_mark(out, m, mark_new)
 
@@ -260,7 +260,7 @@ def policies(merged: pd.DataFrame, *, limit: int | None = None,
                           ascending=[True, True, False, True, True]).head(limit)
     m = m.sort_values(["region_rank", "_c", "name"])
     out = pd.DataFrame({
-        "地区": m["region"].fillna(EMPTY), "名称": m["name"],
+        "地区": m["region"].astype(object).fillna(EMPTY), "名称": m["name"],
         "类别": [CATEGORY_NAMES.get(c, EMPTY) for c in m["category"]],
         "状态": [STATUS_NAMES.get(s, EMPTY) for s in m["status"]], "来源": m["refs"],
     })

@@ -7,10 +7,10 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from briefing.build import load_facts
+from briefing.facts import load_facts
 from briefing.model import Article, Fact, FactsDocument
 
-GOLD = Path("/work/shared/gold/seeds.json")
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
 INDICATORS = ("地区生产总值", "规模以上工业增加值", "固定资产投资", "社会消费品零售总额",
               "外贸进出口总额", "地方一般公共预算收入")
 REGIONS = ("江门市", "蓬江区", "江海区", "新会区", "台山市", "开平市", "鹤山市", "恩平市",
@@ -30,19 +30,19 @@ def article(i: int, date: dt.date, regions: list[str], title: str = "") -> Artic
 
 
 def seed_facts() -> FactsDocument:
-    """The gold facts of the five sample articles, or the same headline figures."""
+    """The gold facts of the five sample articles, or figures of the same shape (invented names)."""
     if GOLD.exists():
         return load_facts(GOLD)
-    a1 = article(1, dt.date(2022, 2, 24), ["江海区", "新会区", "鹤山市", "台山市"], "起步即冲刺")
-    a2 = article(2, dt.date(2023, 2, 25), ["鹤山市"], "贯彻新发展理念 推动高质量发展")
+    a1 = article(1, dt.date(2022, 2, 24), ["江海区", "新会区", "鹤山市", "台山市"], "各区市介绍全年目标")
+    a2 = article(2, dt.date(2023, 2, 25), ["鹤山市"], "鹤山市政府工作报告")
     facts = [Fact("target", r, (a1 if y == 2022 else a2).id, "…", year=y, indicator="地区生产总值",
                   measure="growth", value=v, unit="%", bound=b, stretch=s)
              for r, y, v, b, s in SEED_TARGETS]
     facts.append(Fact("actual", "鹤山市", a2.id, "…", year=2022, indicator="地区生产总值",
                       measure="growth", value=2.8, unit="%", bound="="))
-    facts.append(Fact("project", "新会区", a1.id, "…", name="中创新航江门基地", investment=200.0,
+    facts.append(Fact("project", "新会区", a1.id, "…", name="华锂新能源电池材料基地", investment=200.0,
                       stage="签约"))
-    facts.append(Fact("policy", "鹤山市", a2.id, "…", name="鹤山市深化中欧合作若干政策措施",
+    facts.append(Fact("policy", "鹤山市", a2.id, "…", name="鹤山市促进外资企业发展若干政策措施",
                       category="document", status="drafting"))
     return FactsDocument([a1, a2], facts)
 

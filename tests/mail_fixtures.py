@@ -131,7 +131,8 @@ def server_tls(cert: tuple[Path, Path]) -> ssl.SSLContext:
 @contextmanager
 def smtp_server(handler: Recorder, *, starttls: tuple[Path, Path] | None = None,
                 implicit_tls: tuple[Path, Path] | None = None, auth: bool = False,
-                auth_require_tls: bool = True) -> Iterator[int]:
+                auth_require_tls: bool = True, password: str = PASSWORD,
+                mechanisms_left_out: tuple[str, ...] = ()) -> Iterator[int]:
     """Run aiosmtpd on 127.0.0.1 for the block; yields its port."""
     options: dict = {"hostname": HOST, "port": free_port(), "server_hostname": "localhost",
                      "ready_timeout": 5}
@@ -140,8 +141,9 @@ def smtp_server(handler: Recorder, *, starttls: tuple[Path, Path] | None = None,
     if implicit_tls:
         options["ssl_context"] = server_tls(implicit_tls)
     if auth:
-        options.update(authenticator=handler.authenticator(USER, PASSWORD), auth_required=True,
-                       auth_require_tls=auth_require_tls)
+        options.update(authenticator=handler.authenticator(USER, password), auth_required=True,
+                       auth_require_tls=auth_require_tls,
+                       auth_exclude_mechanism=list(mechanisms_left_out))
     controller = Controller(handler, **options)
     controller.start()
     try:

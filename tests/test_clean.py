@@ -17,8 +17,8 @@ NAV_PAGE = """第B03版:要闻
 　　5月5日,某市召开经济工作会议,部署全年经济工作,提出全年地区生产总值增长6%左右的目标。
 3上一篇  下一篇4
 Copyright©2003-2023 example.com.cn, All Rights Reserved.
-某日报社主办 某新闻网版权所有 未经授权许可不得复制或转载
-网络新闻编辑部制作及维护 联系电话:86-0000-0000000
+某报业集团版权所有 本站内容未经授权不得转载
+技术支持:某某科技 联系电话:0000-0000000
 粤ICP备00000000号
 """
 
@@ -58,26 +58,26 @@ def test_repeated_paragraph_counts_once_with_its_heading():
 
 
 def test_short_headings_may_repeat():
-    text = "标题\n1\n产业平台更趋优化\n2\n工业经济巩固提升\n重点工作\n1\n加快平台建设"
+    text = "标题\n1\n园区承载力明显增强\n2\n消费市场回暖向好\n重点工作\n1\n加快平台建设"
     assert clean_text(text).text.split("\n") == text.split("\n")
 
 
 def test_line_broken_inside_a_sentence_is_rejoined():
-    text = ("文章标题\n\n会议要求全面推进数字化转型,推动中小\n\n"
-            "企业加快上云上平台,培育工业互联网标杆。\n\n下一个小标题\n\n新的一段内容从这里开始。")
+    text = ("文章标题\n\n会议要求加快智能化改造,推动中小\n\n"
+            "企业用好工业软件,建设一批智能工厂。\n\n下一个小标题\n\n新的一段内容从这里开始。")
     assert clean_text(text).text.split("\n") == [
-        "文章标题", "会议要求全面推进数字化转型,推动中小企业加快上云上平台,培育工业互联网标杆。",
+        "文章标题", "会议要求加快智能化改造,推动中小企业用好工业软件,建设一批智能工厂。",
         "下一个小标题", "新的一段内容从这里开始。"]
 
 
 def test_complete_paragraph_and_heading_are_not_glued():
-    text = ("文章标题\n本段话说完了,内容完整,句号结尾。\n江海区委副书记、区长某某:\n"
-            "努力建设全市创新驱动发展示范区\n2022年,全区力争地区生产总值增长9%左右。")
+    text = ("文章标题\n本段话说完了,内容完整,句号结尾。\n宁乡市委副书记、市长某某:\n"
+            "奋力建设中部县域经济标杆\n2023年,全市力争地区生产总值增长7%左右。")
     assert clean_text(text).text.split("\n") == text.split("\n")
 
 
 def test_list_items_are_not_glued():
-    text = "标题\n●全年地区生产总值458.51亿元,增长2.8%\n●外贸进出口总额229.4亿元"
+    text = "标题\n●全年地区生产总值612.37亿元,增长4.6%\n●外贸进出口总额185.2亿元"
     assert clean_text(text).text.split("\n") == text.split("\n")
 
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -112,3 +114,108 @@ def test_rebuilding_a_week_keeps_its_issue_number_and_a_new_week_takes_the_next(
         assert code == 0, err
         issues.append(_issue_line(Path(out.split()[0])))
     assert issues == ["第1期", "第1期", "第2期"]
+
+
+def test_a_clean_run_writes_nothing_to_stderr(tmp_path):
+    """stderr carries only our one-line messages: no library's chatter (jieba's loading)."""
+    run = subprocess.run([sys.executable, "-m", "briefing", "extract",
+                          str(SAMPLES / "004_4b074d73fc3d7590.txt")],
+                         capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0
+    assert json.loads(run.stdout)["articles"]
+    assert run.stderr == ""
+
+
+UNDATED = SAMPLES / "000_338399206360c754.txt"   # names no date anywhere
+DATED = SAMPLES / "004_4b074d73fc3d7590.txt"     # 2023-02-25, in 2023-W08
+
+
+def _undated_warning(path: Path | str) -> str:
+    return f"briefing: {path}: no date found (use --date); not in any week's briefing"
+
+
+def test_ingest_names_each_undated_article_without_failing(tmp_path, capsys):
+    code, out, err = _run(capsys, "--db", str(tmp_path / "b.db"), "ingest", str(UNDATED),
+                          str(DATED), "--jobs", "1")
+    assert code == 0
+    assert err.splitlines() == [_undated_warning(UNDATED)]
+    code, out, err = _run(capsys, "--db", str(tmp_path / "b.db"), "ingest", str(UNDATED),
+                          "--jobs", "1")
+    assert (code, err) == (0, "")   # unchanged since: not read again, not warned again
+
+
+def test_ingest_with_a_date_warns_of_nothing(tmp_path, capsys):
+    code, _, err = _run(capsys, "--db", str(tmp_path / "b.db"), "ingest", str(UNDATED),
+                        "--date", "2023-02-20", "--jobs", "1")
+    assert code == 0 and err == ""
+
+
+def test_a_build_for_a_week_names_the_undated_articles_it_leaves_out(tmp_path, capsys):
+    code, out, err = _run(capsys, "build", str(UNDATED), str(DATED), "--week", "2023-W08",
+                          "--out", str(tmp_path / "out"), "--format", "html")
+    assert code == 0
+    assert err.splitlines() == [_undated_warning(UNDATED)]
+    code, out, err = _run(capsys, "build", str(UNDATED), str(DATED),
+                          "--out", str(tmp_path / "all"), "--format", "html")
+    assert code == 0 and err == ""   # no period asked for: every article is in
+
+
+def _one_line(err: str) -> str:
+    """The whole of stderr is one `briefing: …` line (no traceback)."""
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("briefing: "), err
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", [["ingest", str(DATED)], ["build", "--out", "OUT"]])
+def test_a_corrupt_store_is_one_line_and_left_as_it_was(command, tmp_path, capsys):
+    db = tmp_path / "briefing.db"
+    junk = b"these are not the bytes of an SQLite file\n" * 200
+    db.write_bytes(junk)
+    argv = [str(tmp_path / "out") if a == "OUT" else a for a in command]
+    code, _, err = _run(capsys, "--db", str(db), *argv)
+    assert code != 0
+    assert str(db) in _one_line(err) and "article store" in err
+    assert db.read_bytes() == junk
+
+
+def test_out_naming_an_existing_file_is_one_line_and_the_file_is_kept(tmp_path, capsys):
+    out = tmp_path / "briefing.docx"
+    out.write_bytes(b"last week's briefing")
+    code, _, err = _run(capsys, "build", str(DATED), "--out", str(out), "--format", "html")
+    assert code != 0
+    assert str(out) in _one_line(err) and "not a folder" in err
+    assert out.read_bytes() == b"last week's briefing"
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '{"facts": [{"kind": "target"}]}',
+                                     '["a list"]'])
+def test_a_missing_or_invalid_gold_file_is_one_line(content, tmp_path, capsys):
+    gold = tmp_path / "gold.json"
+    if content is not None:
+        gold.write_text(content, encoding="utf-8")
+    code, out, err = _run(capsys, "eval", "--gold", str(gold), str(DATED))
+    assert code == 1 and out == ""
+    assert _one_line(err).startswith(f"briefing: {gold}: ")
+
+
+@pytest.mark.parametrize("toml, named", [("smtp = 3", "smtp"), ("[lists]\nleaders = 5", "leaders"),
+                                         ("[lists]\nleaders = [1, 2]", "leaders"),
+                                         ("briefing = 'x'", "briefing"),
+                                         ("[store]\npath = 5", "[store] path")])
+def test_a_setting_of_the_wrong_type_is_one_line_naming_it(toml, named, tmp_path, capsys):
+    config = tmp_path / "briefing.toml"
+    config.write_text(toml + "\n", encoding="utf-8")
+    code, _, err = _run(capsys, "--config", str(config), "--db", str(tmp_path / "b.db"),
+                        "build", "--out", str(tmp_path / "out"), "--to", "@leaders")
+    assert code == 2
+    assert named in _one_line(err)
+
+
+def test_a_list_of_one_address_may_be_written_as_a_string(tmp_path):
+    from briefing.config import load_config
+
+    config = tmp_path / "briefing.toml"
+    config.write_text('[lists]\nleaders = "chief@example.org"\n', encoding="utf-8")
+    assert load_config(config).lists == {"leaders": ["chief@example.org"]}

@@ -17,9 +17,9 @@ def _project(name: str, investment: float | None = None, article: str = "a") -> 
 
 def test_names_match_ignores_quotes_and_brackets_and_accepts_containment():
     assert names_match("“工业振兴”工程", "工业振兴工程")
-    assert names_match("《鹤山市招商引资奖励办法》", "鹤山市招商引资奖励办法")
-    assert names_match("德玛电子", "德玛电子项目")
-    assert not names_match("深江铁路", "珠肇高铁")
+    assert names_match("《醴陵市招商引资奖励办法》", "醴陵市招商引资奖励办法")
+    assert names_match("瑞达电子", "瑞达电子项目")
+    assert not names_match("渝昆高铁", "成达万高铁")
 
 
 def test_each_gold_fact_matches_at_most_one_extracted_fact():
@@ -46,16 +46,16 @@ def test_facts_only_match_within_their_own_article():
 
 
 def test_investment_must_agree_when_both_sides_give_one():
-    assert evaluate([_project("中创新航江门基地", 200.0)],
-                    [_project("中创新航江门基地", 20.0)]).overall.tp == 0
-    assert evaluate([_project("中创新航江门基地", 200.0)],
-                    [_project("中创新航江门基地")]).overall.tp == 1
+    assert evaluate([_project("华锂新能源电池材料基地", 200.0)],
+                    [_project("华锂新能源电池材料基地", 20.0)]).overall.tp == 0
+    assert evaluate([_project("华锂新能源电池材料基地", 200.0)],
+                    [_project("华锂新能源电池材料基地")]).overall.tp == 1
 
 
 def test_matching_finds_the_assignment_that_matches_most():
     # Greedy would give the first extracted fact to the first gold fact and lose one.
-    gold = [_project("江门大型产业集聚区"), _project("江门大型产业集聚区新会片区")]
-    got = [_project("江门大型产业集聚区新会片区"), _project("大型产业集聚区")]
+    gold = [_project("株洲服饰产业集聚区"), _project("株洲服饰产业集聚区芦淞片区")]
+    got = [_project("株洲服饰产业集聚区芦淞片区"), _project("服饰产业集聚区")]
     assert evaluate(gold, got).overall.tp == 2
 
 

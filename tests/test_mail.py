@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import base64
 import email
+import os
+import stat
+import subprocess
+import sys
 from email import policy
 from pathlib import Path
 
@@ -12,13 +16,14 @@ import pytest
 from briefing import mail_smtp
 from briefing.cli import main
 from briefing.config import Config
-from briefing.errors import ConfigError
+from briefing.errors import ConfigError, MailError
 from briefing.mail import expand_recipients, send_files, smtp_settings
 from mail_fixtures import (HOST, PASSWORD, SENDER, TITLE, USER, Recorder, free_port,
                            mail_config, make_certificate, make_pdf, smtp_server)
 
 PDF_NAME = "江门高质量发展简报第3期.pdf"
 FAST = {"retries": 2, "backoff": 0.0, "timeout": 5}
+ROOT = Path(__file__).resolve().parents[1]
 LEADERS = ["王局长 <wang@example.org>", "li@example.org"]
 
 
@@ -214,7 +219,7 @@ BRIEFING_HTML = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <h1>{TITLE}</h1><p>第7期</p><p>市委政策研究室　2023年3月13日</p>
 <h2>本期要点</h2>
 <ol><li>鹤山市：地区生产总值增长8%，力争8.5%。</li>
-<li>新会区：中创新航江门基地签约，总投资200亿元。</li></ol>
+<li>新会区：华锂新能源电池材料基地签约，总投资200亿元。</li></ol>
 <h2>一、目标对比</h2><p>见下图。</p><img src="data:image/png;base64,{PNG}" alt="图">
 <img src="chart.png"><img src="../secret.png"><img src="https://example.org/logo.png">
 </body></html>"""
@@ -305,3 +310,101 @@ def test_cli_send_reports_each_recipient_and_fails_when_one_is_refused(tmp_path,
         assert err.strip() == ("briefing: recipient refused: nobody@example.org "
                                "(550 5.1.1 no such user)")
     assert [m.message["Subject"] for m in server.received] == ["本周简报"]
+
+
+NON_ASCII_PASSWORD = "密码-s3cret-Pässword"
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_non_ascii_password_logs_in_with_auth_plain_in_utf8(tmp_path, pdf, monkeypatch):
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", NON_ASCII_PASSWORD)
+    server = Recorder()
+    with smtp_server(server, auth=True, auth_require_tls=False,
+                     password=NON_ASCII_PASSWORD) as port:
+        report = send_files([pdf], to=["wang@example.org"],
+                            config=mail_config(tmp_path, port, user=USER), **FAST)
+    assert report.ok, report.summary()
+    assert server.received[0].user == USER and server.logins_tried == 1
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_non_ascii_password_the_server_cannot_take_is_one_line_never_shown(
+        tmp_path, pdf, monkeypatch, capsys):
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", NON_ASCII_PASSWORD)
+    server = Recorder()
+    with smtp_server(server, auth=True, auth_require_tls=False, password=NON_ASCII_PASSWORD,
+                     mechanisms_left_out=("PLAIN",)) as port:
+        config = tmp_path / "briefing.toml"
+        config.write_text(f'[smtp]\nhost = "{HOST}"\nport = {port}\nsecurity = "none"\n'
+                          f'user = "{USER}"\nfrom = "{SENDER}"\n', encoding="utf-8")
+        code = main(["--config", str(config), "send", str(pdf), "--to", "wang@example.org"])
+    out, err = capsys.readouterr()
+    assert code == MailError.exit_code and not server.received, err
+    # (aiosmtpd, running in this process, warns of AUTH without TLS on the same stderr)
+    (line,) = [line for line in err.splitlines() if "aiosmtpd" not in line and "warn(" not in line]
+    assert line.startswith(f"briefing: authentication failed for user {USER}: ")
+    assert "Traceback" not in err
+    for piece in (NON_ASCII_PASSWORD, "密码", "Pässword", "s3cret"):
+        assert piece not in out + err
+
+
+_WRITE_WITH_A_FULL_DISK = """
+import resource, signal, sys
+from email.message import EmailMessage
+from pathlib import Path
+from briefing.errors import BriefingError
+from briefing.mail import _write_eml
+
+msg = EmailMessage()
+msg["Subject"] = "简报"
+msg.set_content("正文" * 20000)
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # a write past the limit fails with EFBIG
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.RLIM_INFINITY))
+try:
+    _write_eml(msg, Path(sys.argv[1]), "briefing")
+except BriefingError as err:
+    print(err)
+"""
+
+
+def test_a_dry_run_that_cannot_finish_writing_keeps_the_old_eml_whole(tmp_path):
+    """The file system fills up halfway through the .eml: the last one is left as it was."""
+    old = tmp_path / "briefing.eml"
+    old.write_bytes(b"Subject: last week\n\nthe earlier dry run\n")
+    run = subprocess.run([sys.executable, "-c", _WRITE_WITH_A_FULL_DISK, str(tmp_path)],
+                         capture_output=True, text=True, env={**os.environ,
+                                                              "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"{old}: cannot write")
+    assert old.read_bytes() == b"Subject: last week\n\nthe earlier dry run\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.eml"]   # no temporary left
+
+
+def test_a_dry_run_eml_has_an_ordinary_files_mode(tmp_path, pdf):
+    previous = os.umask(0o022)
+    try:
+        send_files([pdf], to=LEADERS, config=mail_config(tmp_path, None, host=None),
+                   dry_run_dir=tmp_path / "out")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "out" / f"{pdf.stem}.eml").stat().st_mode) == 0o644
+
+
+def test_an_attachment_that_cannot_be_read_is_one_line_naming_it(tmp_path, pdf, monkeypatch,
+                                                                 capsys):
+    read_bytes = Path.read_bytes
+
+    def unreadable(path: Path) -> bytes:
+        if path.name == pdf.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    config = tmp_path / "briefing.toml"
+    config.write_text(f'[smtp]\nfrom = "{SENDER}"\n', encoding="utf-8")
+    code = main(["--config", str(config), "send", str(pdf), "--to", "wang@example.org",
+                 "--dry-run", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.splitlines() == [f"briefing: {pdf}: cannot read (Permission denied)"]
+    assert not (tmp_path / "out").exists()

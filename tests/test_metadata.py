@@ -60,7 +60,7 @@ def test_target_years_do_not_set_the_year():
 
 
 @pytest.mark.parametrize("lead, expected", [
-    ("1月28日大年初七,癸卯兔年首个工作日,全市召开推进会。", dt.date(2023, 1, 29)),
+    ("1月27日正月初六,癸卯兔年,全市召开推进会。", dt.date(2023, 1, 28)),
     ("2月19日正月初十,甲辰龙年,全市召开推进会。", dt.date(2024, 2, 20)),
     ("1月20日,壬寅年腊月廿九,全市召开推进会。", dt.date(2023, 1, 21)),   # before Spring Festival
 ])

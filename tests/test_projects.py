@@ -66,9 +66,16 @@ def test_counts_and_totals_name_no_project():
 
 
 def test_generic_phrases_and_roles_are_not_projects():
-    text = ("优化营商环境，打造国内一流的产业集群，努力建设全省创新驱动发展示范区，"
+    text = ("优化营商环境，打造国内一流的产业集群，努力建设全省绿色低碳发展示范区，"
             "打造区域性金融中心，新建5G基站1.2万个，建成投用一批充电站。")
     assert names(text) == []
+
+
+def test_where_the_capital_comes_from_is_a_kind_not_a_name():
+    assert names("加快推进侨资项目建设。") == []
+    assert names("推进民资项目和国资项目建设。") == []
+    assert names("推动一批美资、日资项目开工建设。") == []
+    assert names("推动华峰新材料、恒瑞光电等超亿元台资项目落地。") == ["华峰新材料项目", "恒瑞光电项目"]
 
 
 def test_coordinated_names_split_only_after_a_complete_name():
@@ -140,7 +147,7 @@ def test_works_named_by_their_structure_are_projects():
 
 def test_project_categories_and_goals_are_not_names():
     text = ("加快推进清洁能源产业项目布局，大力推进水风光重大能源项目建设，"
-            "谋划建设高端精细化工生产基地，推进科研项目和公益项目。")
+            "谋划建设高端医疗器械生产基地，推进科研项目和公益项目。")
     assert names(text) == []
 
 

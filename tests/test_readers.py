@@ -21,17 +21,12 @@ from briefing.readers import iter_input_files, read_article
 
 GOLD = variants.SAMPLES.parents[2] / "shared" / "gold" / "seeds.json"   # shared/ beside the clone
 SAMPLES = variants.sample_paths()
-GOLD_META = {
-    "000_338399206360c754": ("起步即冲刺 开局即决战", None, "unknown", "广州日报 JMA13"),
-    "001_50eb9501b22312db": ("吹响推进高质量发展奋进号角", dt.date(2023, 3, 13), "header",
-                             "江门日报 A05"),
-    "002_c42c5b4c16f6c410": ("我市有关部门闻令而动奋力开新局 拼经济 上项目 抓发展",
-                             dt.date(2023, 1, 29), "text", "江门日报"),
-    "003_693743cf6eced4d3": ("加快“一园三中心”建设不动摇,策马扬鞭率先迈入千亿GDP强区 "
-                             "八大关键词带你读懂全会报告", dt.date(2023, 2, 9), "text", "江门日报"),
-    "004_4b074d73fc3d7590": ("贯彻新发展理念 推动高质量发展", dt.date(2023, 2, 25), "header",
-                             "江门日报 B02"),
-}
+def analyst_metadata(stem: str) -> tuple:
+    """What the analyst recorded for a sample; a date the analyst supplied is none of the text's."""
+    meta = next(a for a in json.loads(GOLD.read_text(encoding="utf-8"))["articles"] if a["id"] == stem)
+    if meta["date_basis"] == "user":
+        return meta["title"], None, "unknown", meta["source"]
+    return meta["title"], dt.date.fromisoformat(meta["date"]), meta["date_basis"], meta["source"]
 
 
 def squeeze(s: str) -> str:
@@ -50,10 +45,11 @@ def variant_files(tmp_path_factory):
             for src in SAMPLES for name, write in variants.VARIANTS.items()}
 
 
+@pytest.mark.skipif(not GOLD.exists(), reason="gold file not present")
 @pytest.mark.parametrize("src", SAMPLES, ids=lambda p: p.stem[:3])
 def test_sample_metadata_matches_the_analyst(src, originals):
     a = originals[src.stem]
-    assert (a.title, a.date, a.date_basis, a.source) == GOLD_META[src.stem]
+    assert (a.title, a.date, a.date_basis, a.source) == analyst_metadata(src.stem)
     assert a.id and len(a.plain) == len(a.text) and not a.regions
 
 
@@ -61,10 +57,12 @@ def test_e_paper_sample_loses_its_navigation(originals):
     given = variants.SAMPLES / "001_50eb9501b22312db.txt"
     a = read_article(given)
     assert a.path == str(given)
-    for debris in ("上一版", "下一篇", "版面导航", "放大", "Copyright", "ICP", "邱昱 摄", "□"):
+    for debris in ("上一版", "下一篇", "版面导航", "放大", "Copyright", "ICP", "□"):
         assert debris not in a.text
-    assert a.captions == ["江海区主动破解难题,规划打造江门市安全应急产业园区。 邱昱 摄"]
-    assert a.text.split("\n")[:2] == ["江海区积极打造招商引资“强磁场”", "吹响推进高质量发展奋进号角"]
+    assert len(a.captions) == 1 and a.captions[0].endswith("摄")  # the photo credit
+    assert a.captions[0] not in a.text
+    lines = a.text.split("\n")
+    assert lines[1] == a.title and 0 < len(lines[0]) <= 20  # the kicker above the headline stays
 
 
 def test_default_date_is_used_only_when_nothing_else_dates_the_article():
@@ -158,8 +156,8 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path):
 
 def test_pdf_wrapped_paragraph_is_one_line(variant_files, originals):
     a = read_article(variant_files["001_50eb9501b22312db", "pdf"])
-    line = next(x for x in a.text.split("\n") if x.startswith("新年伊始"))
-    assert line.endswith("50余家有意向投资江海的企业。")
+    longest = max(originals["001_50eb9501b22312db"].text.split("\n"), key=len)
+    assert squeeze(longest) in [squeeze(x) for x in a.text.split("\n")]
 
 
 @pytest.fixture()

@@ -9,16 +9,17 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from briefing.fonts import find_fonts
+
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "articles"
-CJK_FONT = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
 
 # Big5 has no code for these; a real Big5 file would carry the substitute instead.
 BIG5_SUBSTITUTES = {"\u00a0": " ", "©": "(C)"}
 
 SITE_NAV = ["首页", "新闻", "要闻", "江门", "图片", "视频", "专题", "电子报"]
 SITE_FOOTER = ["关于我们 | 联系我们 | 网站地图",
-               "Copyright © 2023 江门新闻网 All Rights Reserved.",
-               "粤ICP备05079094号"]
+               "Copyright © 2023 某新闻网 All Rights Reserved.",
+               "粤ICP备00000000号"]
 
 
 def sample_paths() -> list[Path]:
@@ -102,9 +103,10 @@ def _pdf(src: Path, dst: Path, *, space_after: float, first_line_indent: float,
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    if "UMing" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("UMing", str(CJK_FONT), subfontIndex=0))
-    style = ParagraphStyle("body", fontName="UMing", fontSize=11, leading=16, wordWrap="CJK",
+    if "SampleSerif" not in pdfmetrics.getRegisteredFontNames():
+        serif = find_fonts()["serif"]   # whichever Chinese face this machine has
+        pdfmetrics.registerFont(TTFont("SampleSerif", str(serif.path), subfontIndex=serif.index))
+    style = ParagraphStyle("body", fontName="SampleSerif", fontSize=11, leading=16, wordWrap="CJK",
                            spaceAfter=space_after, firstLineIndent=first_line_indent,
                            alignment=TA_JUSTIFY if justify else TA_LEFT)
     story = [Paragraph(html.escape(line.strip()), style)

@@ -30,7 +30,7 @@ def extract_article(article: Article) -> list[Fact]:
     projects, policies = ArticleMemory(), ArticleMemory()
     for sentence in sentences:
         # A heading is context for the numbers below it, but it often names a
-        # project or policy itself (推进中欧(江门)中小企业国际合作区建设).
+        # project or policy itself (推进中德(沈阳)高端装备制造产业园建设).
         numbers = [] if sentence.is_heading else extract_quantities(sentence, article)
         for fact in (numbers
                      + extract_projects(sentence, article, projects)

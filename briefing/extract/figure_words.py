@@ -20,7 +20,7 @@ ADVERBS = ("均", "就", "同比", "比上年", "较上年", "比去年", "较�
 # Potential and distribution, not a figure of the region: 年吞吐量可达…, 分别增长5%和6%.
 # 年均增长8% is a multi-year average, not the growth of a year.
 UNREADABLE = ("可", "可以", "能", "能够", "有望", "分别", "年均")
-# Verbs whose object a count before the noun measures: 引进14个项目, 筹建209套住房.
+# Verbs whose object a count before the noun measures: 引进18个项目, 筹建480套住房.
 GOVERNING = (
     "新增", "新建", "建设", "建成", "筹建", "打造", "引进", "新引进", "招引", "培育", "培养",
     "实施", "完成", "开工", "动工", "启动", "签约", "安排", "拥有", "已有", "共有", "有",
@@ -31,7 +31,7 @@ GOVERNING = (
     "投入", "改扩建", "新改扩建",
 )
 # Verbs that only push: the count is a target when the noun reaches a milestone
-# (推动40个工业项目动工), not when it merely "develops" (推动15条产业集群发展).
+# (推动35个工业项目动工), not when it merely "develops" (推动12条产业链发展).
 CAUSATIVE = ("推动", "推进", "促进", "支持", "力促", "带动", "引导", "鼓励", "帮助", "督促")
 MILESTONES = ("建设", "动工", "开工", "建成", "投产", "竣工", "落地", "签约", "上市", "实现",
               "完成", "达产", "完工", "开业", "运营", "投入使用", "入库", "纳统", "升规", "认定",

@@ -8,12 +8,16 @@ the few characters next to a number, so it stays cheap.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
 import jieba.posseg
+
+# jieba logs its dictionary loading on every run; stderr is for our one-line messages.
+jieba.setLogLevel(logging.WARNING)
 
 # Canonical name → the ways reports write it (the name itself included).
 INDICATORS: dict[str, tuple[str, ...]] = {
@@ -89,6 +93,9 @@ STOP_TAGS = frozenset({"u", "uj", "ul", "uz", "ud", "ug", "uv", "p", "c", "d", "
 CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "等", "并", "或"})
 PLACE_SUFFIXES = "省市区县旗州盟"
 DEICTIC = ("我", "本", "全", "该")
+# One-character adjectives that, right after a verb, are its resultative complement
+# (抓好, 落实好, 做实, 用足, 压细): they finish the verb and qualify no noun after it.
+RESULT_COMPLEMENTS = frozenset("好完实足细牢透准稳活")
 
 # Cut whole: quoted names, money classes (亿元以上), report words and every alias.
 _CHUNK = re.compile(
@@ -188,7 +195,7 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
         if tag in NOUNISH and word not in verbs:
             k -= 1
         elif word == "对" and toks[k][1] in ("ns", "j", "nt"):
-            k -= 1  # 对欧进出口: trade with a partner is its own indicator
+            k -= 1  # 对东盟进出口: trade with a partner is its own indicator
         elif word == "类" and k > 1 and toks[k - 2][1] in NOUNISH | CONTENT:
             k -= 2  # 城市建设类项目: a class of the head, named by any word (各类企业 stops at 各)
         elif tag == "v" and word not in verbs and k > 1 and toks[k - 2][1] in NOUNISH:
@@ -198,16 +205,14 @@ def _noun_run(toks: list[tuple[str, str, int]], verbs: frozenset[str]) -> list[t
     run = toks[k:]
     if k > 0 and len(run) > 1 and toks[k - 1][0] in DEICTIC and run[0][0] in PLACE_SUFFIXES:
         run = run[1:]  # 我|县|固定资产投资: the level word of a split 我县 is a scope
-    if (k > 0 and len(run) > 1 and len(run[0][0]) == len(toks[k - 1][0]) == 1
-            and run[0][1] in CONTENT and toks[k - 1][1] in CONTENT):
-        run = run[1:]  # 提|档|升级: two lone characters are one word jieba did not know
-    if k > 0 and len(run) > 1 and run[0][1] == "a" and len(run[0][0]) == 1 and toks[k - 1][1] == "v":
-        run = run[1:]  # 实施好|年度投资: 好 completes the verb
+    done = [i for i, tok in enumerate(run[:-1]) if tok[0] in RESULT_COMPLEMENTS and k + i > 0]
+    if done:
+        run = run[done[-1] + 1:]  # 落实|好|年度投资, 用|好|…: the complement ends the verb phrase
     while len(run) > 1 and (run[0][1] == "v" or run[0][1] == "vn" and run[0][0] in verbs
                             or _is_place(run[0][0], run[0][1]) or not SCOPE.sub("", run[0][0])
                             or run[0][1] == "ns" and (not SCOPE.sub("", run[1][0])
                                                       or run[1][0] in _aliases())):
-        run = run[1:]  # 供应工业用地, 新会区|韶关全市|泰安GDP: a verb, a place or a scope does not name
+        run = run[1:]  # 供应工业用地, 浏阳市|韶关全市|泰安GDP: a verb, a place or a scope does not name
     return run
 
 
@@ -221,7 +226,7 @@ def phrase_before(text: str, end: int, start: int = 0, alias_end: int | None = N
 
     A canonical alias may also end at `alias_end`, past verbs the caller stripped
     (经济增长, 城镇新增就业 contain their verb). A noun before the alias narrows
-    it into another indicator (农村居民人均可支配收入, 人均GDP, 对欧进出口总值);
+    it into another indicator (农村居民人均可支配收入, 人均GDP, 对东盟进出口总值);
     a scope word or a place does not (全市地区生产总值).
     """
     window_start = max(start, end - WINDOW)

@@ -35,7 +35,7 @@ def _codes(mentions: list) -> list[str]:
 
 
 _regions_of_names: dict[tuple, str | None] = {}
-# Level words that let a span point at another level (省“双十”战略 is the province's).
+# Level words that let a span point at another level (省“两廊三带”战略 is the province's).
 _LEVEL_WORDS = frozenset("省市区县州盟旗")
 _REGION_CACHE = 20_000
 
@@ -50,7 +50,7 @@ def same_name_key(name: str) -> str:
 class ArticleMemory:
     """The names already reported in one article, made fresh for each article.
 
-    A short form is the full name it ends (江门市安全应急产业园区 … 安全应急产业园区).
+    A short form is the full name it ends (洛阳市智能装备产业园区 … 智能装备产业园区).
     """
 
     def __init__(self) -> None:

@@ -298,13 +298,13 @@ _NO_QUOTES = str.maketrans("", "", _QUOTES + "《》")
 
 
 def place_prefix(name: str) -> str:
-    """The region name a name opens with (鹤山工业城 → 鹤山), else ''."""
+    """The region name a name opens with (醴陵工业城 → 醴陵), else ''."""
     mentions = _places(name)
     return mentions[0].surface if mentions and mentions[0].start == 0 else ""
 
 
 def place_prefix_anywhere(text: str) -> bool:
-    """True when `text` names a region anywhere (广州软件学院, 江门至珠三角枢纽机场段)."""
+    """True when `text` names a region anywhere (广州软件学院, 合肥至武汉段)."""
     return bool(_places(text))
 
 

@@ -3,7 +3,7 @@
 Three shapes carry a policy name in government prose, tried in this order:
 a 《》 title (always a document), a quoted label with its head
 (“工业振兴”工程, 乡村治理“积分制”“清单制”, 标准化“三大战略” spread over the
-listed items), and a plain phrase governed by a verb (实施质量强市战略,
+listed items), and a plain phrase governed by a verb (实施人才强县战略,
 制定…实施方案, 推行预审制).  The plain shape is the weakest, so it needs the
 verb that fits its category and a name that is not generic.
 """
@@ -40,7 +40,7 @@ _TITLE_END_RE = re.compile(
 _TITLE_GAP_RE = re.compile(r"^[、和及与]?$")
 _QUOTE_RUN_RE = re.compile(r"(?:[“「『\"][^“”「」『』\"，。；]{1,30}[”」』\"][、和及与]?)+")
 _QUOTED_RE = re.compile(r"[“「『\"]([^“”「」『』\"]+)[”」』\"]")
-# What may stand between a quoted label and its head: 青年人才回乡发展(计划).
+# What may stand between a quoted label and its head: 乡村工匠培育(计划).
 _AFTER_QUOTE_RE = re.compile(rf"(等)?([^、，,。；;“”「」\s]{{0,12}}?)((?:{_HEAD})+)")
 _NUMBERED_RULES_RE = re.compile(r"[一二三四五六七八九十\d]+条$")
 _COUNTED_RE = re.compile(r"[“「]?([两二三四五六七八九十])大(战略|工程|行动|计划)(?![性])[”」]?")
@@ -112,7 +112,7 @@ def _governing(clause_m: str, found: list[Cut], pos: int, start: int) -> tuple[i
     """Start of the verbs governing a name at `pos`, and the clause text before it
     (审议通过了《…》: the status words need not touch the name).
 
-    A 的-modifier between verb and name is looked past (正酝酿出台优惠力度更大的《…》).
+    A 的-modifier between verb and name is looked past (正研究出台含金量更高的《…》).
     """
     chain = chain_before(found, pos)
     if chain and chain[-1].word == "的":
@@ -180,7 +180,7 @@ def _quoted(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_C
 
 
 def _shared_head(clause: str, clause_m: str, found: list[Cut], pos: int) -> tuple[str, str, int]:
-    """The head after a quoted label (“工业振兴”工程, “青鹤归巢”青年人才回乡发展计划)."""
+    """The head after a quoted label (“工业振兴”工程, “春燕归巢”乡村工匠培育计划)."""
     m = _AFTER_QUOTE_RE.match(clause, pos)
     if m is None or clause.startswith(NOUNS_AFTER_POLICY_HEAD, m.end()):
         return "", "", pos
@@ -189,7 +189,7 @@ def _shared_head(clause: str, clause_m: str, found: list[Cut], pos: int) -> tupl
         return "", "", pos
     if m.group(1) and modifier or modifier.startswith(GENERIC_POLICY_OPENINGS):
         return "", "", pos  # “政银保”等一系列措施: examples of something generic
-    # A verb and its object between label and head (产业集群实施标准领航工程): the label is
+    # A verb and its object between label and head (中小企业实施数字赋能工程): the label is
     # no part of the name.  A verb right before the head compounds with it (工作推进方案).
     if any(v in modifier and not modifier.endswith(v)
            for v in IMPLEMENTING_WORDS + CREATION_WORDS):
@@ -203,7 +203,7 @@ def _is_count(content: str) -> bool:
 
 
 def _own_head(content: str) -> str | None:
-    """The category a quoted label names by itself (“名师工程”, “链长制”, “葵乡人才十条”)."""
+    """The category a quoted label names by itself (“名师工程”, “链长制”, “凤城人才十条”)."""
     if _NUMBERED_RULES_RE.search(content) and len(content) > 3:
         return "document"
     m = _LAST_HEAD_RE.search(content)
@@ -228,7 +228,7 @@ def _prefix_start(clause_m: str, found: list[Cut], pos: int, start: int) -> int:
 
 
 def _strip_owner(prefix: str) -> str:
-    """省委“百县千镇万村…工程” is the province's programme; its name starts at the quote,
+    """省委“强县富民…工程” is the province's programme; its name starts at the quote,
     as it does after a determiner (该“链长制”)."""
     if prefix.endswith(LABEL_DETERMINERS):
         return ""
@@ -239,7 +239,7 @@ def _strip_owner(prefix: str) -> str:
 
 
 def _counted(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Candidate]:
-    """质量强市、知识产权强市和标准化“三大战略”: each listed item is one programme."""
+    """生态立县、工业强县和旅游兴县“三大战略”: each listed item is one programme."""
     out: list[_Candidate] = []
     for m in _COUNTED_RE.finditer(clause):
         left = max([c.end for c in found if c.end <= m.start()], default=start)
@@ -259,7 +259,7 @@ def _counted(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_
 
 
 def _plain(clause: str, clause_m: str, start: int, found: list[Cut]) -> list[_Candidate]:
-    """实施质量强市战略, 制定…实施方案, 推行预审制: a verb, a name, a head.
+    """实施人才强县战略, 制定…实施方案, 推行预审制: a verb, a name, a head.
 
     In 实施A战略、B战略和C战略 the later names take the verb of the first.
     """

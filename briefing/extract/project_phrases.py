@@ -2,7 +2,7 @@
 
 `parse_group` reads the noun phrase that opens a stretch of clause between two
 governing words (names.cuts): `A、B和C等…项目`, `X(B型)`, `国道G240`,
-`珠肇高铁江门至珠三角枢纽机场段`.  It finds where each name ends (a head noun,
+`沿江高铁合肥至武汉段`.  It finds where each name ends (a head noun,
 then a road number, line, section, phase or works suffix), splits the
 enumeration, and gives bare items the head they share.  Whether a phrase is a
 project at all is projects.py's question.
@@ -24,7 +24,7 @@ HEAD_RE = re.compile(alternation(list(PROJECT_HEADS)))
 _SCHOOL_RE = re.compile(NUMBERED_SCHOOL)
 _NOT_HEAD_RE = re.compile(alternation(NOT_HEADS))
 # After a head: a road number (国道G240), a direction line (南(西)线), a section
-# (江门至珠三角枢纽机场段, 双水段) and a phase or branch (二期, 新院).
+# (合肥至武汉段, 城西段) and a phase or branch (二期, 新院).
 _EXTENSION_RE = re.compile(
     r"(?:[A-Z]?\d{1,3}号?线|[A-Z]\d{1,4})?"
     rf"(?:[东南西北](?:[(（][^)）]{{1,2}}[)）])?线)?"
@@ -211,7 +211,7 @@ def _split_items(text: str, head_ends: dict[int, str]) -> list[Item]:
 
 def _short_run(text: str, pieces: list[tuple[int, int]], head_ends: dict[int, str],
                head: int) -> set[int]:
-    """珠西国际陆港一期、嘉民、熙麦项目: short bare names right before a short last
+    """临沂商贸物流园一期、华宇、联丰项目: short bare names right before a short last
     name share its head; anything longer is a phrase of its own."""
     a, b = pieces[-1]
     if len(pieces) < 2 or b - a - head > _SHARED_HEAD_NAME:
@@ -237,7 +237,7 @@ def _shared_start(text: str, head_start: int) -> int:
 
 
 def _tail(text: str, last_piece: tuple[int, int], head_ends: dict[int, str]) -> int | None:
-    """Where `等超亿元欧资项目` or `两个“双碳”产业园` closes an enumeration."""
+    """Where `等超亿元台资项目` or `两个“双碳”产业园` closes an enumeration."""
     a, b = last_piece
     piece = text[a:b]
     for m in re.finditer("等", piece):
@@ -252,7 +252,7 @@ def _tail(text: str, last_piece: tuple[int, int], head_ends: dict[int, str]) -> 
 
 
 def _sector_tail(tail: str) -> bool:
-    """`人工智能、氢能等一批未来产业和园区`: the listed words are sectors, not projects
+    """`低空经济、储能等一批新兴产业和园区`: the listed words are sectors, not projects
     (but 等重大产业项目 lists projects)."""
     m = HEAD_RE.search(tail)
     modifiers = tail[:m.start()] if m else tail

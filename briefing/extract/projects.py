@@ -112,7 +112,7 @@ def _clause_projects(sentence: Sentence, article: Article, clause: str, cs: int,
 def _governing_chain(clause: str, found: list[Cut], pos: int) -> list[Cut] | None:
     """The verbs governing a phrase at `pos`, looking past a 的-modifier with no name in it.
 
-    None when the modifier judges the phrase (国内一流的食品工业基地): a goal, not a site.
+    None when the modifier judges the phrase (国内一流的装备制造基地): a goal, not a site.
     """
     chain = chain_before(found, pos)
     if chain and chain[-1].word == "的":
@@ -172,7 +172,7 @@ def _facts_for_group(sentence: Sentence, article: Article, clause: str, cs: int,
     if by_copula:
         q_start = opening_end(clause)  # the subject the copula names
     q_end = max([group.end + len(group.tail)] + [c.end for c in after if c.word != "的"])
-    if subject and after_words:  # 中欧雅瑶新兴产业园加快征地…: the predicate is the evidence
+    if subject and after_words:  # 中德智能制造产业园加快征地…: the predicate is the evidence
         q_end = max(q_end, len(clause))
     q_end = max(q_end, amount_end)  # X项目,投资额2.5亿元: the amount is evidence too
     facts: list[Fact] = []

@@ -2,9 +2,9 @@
 
 Two word orders carry nearly every figure of a work report:
 
-* the indicator first — 地区生产总值增长8%, 国家高企超550家, 新增义务教育学位6600个 —
+* the indicator first — 地区生产总值增长8%, 国家高企超420家, 新增义务教育学位3200个 —
   where the noun phrase right before the verb and number names the indicator;
-* the count first — 推动40个工业项目动工, 筹建209套保障性租赁住房 — where a verb
+* the count first — 推动35个工业项目动工, 筹建480套保障性租赁住房 — where a verb
   of doing governs a number that counts the noun after it.
 
 A clause with no indicator of its own leans on the one before it: `,增长2.8%` is
@@ -16,6 +16,7 @@ number in a leaders' briefing is worse than a missing one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
                                            COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM,
@@ -30,13 +31,13 @@ from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeez
                                       has_number, squeeze)
 from briefing.extract.placing import region_of, tense_of, year_of
 from briefing.extract.reading import Reading
-from briefing.extract.sentences import Sentence
+from briefing.extract.sentences import Sentence, start_of_clause
 from briefing.extract.years import default_year, reference_year, tense_cues, year_cues, yields_to
 from briefing.model import Article, Fact
 
 _CLAUSE = re.compile(r"[,，;；:：。!！?？]")
 _PIECE = re.compile(r"[,，;；:：。!！?？、]")
-# Names and asides: short quotes (“葵乡人才十条”, “1+6+3”), titles, brackets. A long
+# Names and asides: short quotes (“凤城人才十条”, “1+3+5”), titles, brackets. A long
 # quote is reported speech and is read like any other text.
 _ENCLOSED = re.compile(r"“[^”]{1,12}”|《[^》]*》|\([^)]*\)|（[^）]*）|「[^」]{1,12}」|‘[^’]{1,12}’")
 # A conversion in brackets after a figure, with a unit that slipped outside: (5000)亩.
@@ -69,9 +70,11 @@ _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
 _LINK = _alternation(LINKS)
 
 
-def _start_of(boundary: re.Pattern, text: str, pos: int) -> int:
-    """Where the clause (or list item) holding `pos` begins."""
-    return max((m.end() for m in boundary.finditer(text, 0, pos)), default=0)
+@lru_cache(maxsize=8)
+def _first_single_subject_end(text: str) -> int:
+    """Where the earliest word naming a single subject ends (len+1 when none does)."""
+    return min((text.find(w) + len(w) for w in SINGLE_SUBJECT if w in text),
+               default=len(text) + 1)
 
 
 def _enclosed(text: str) -> list[tuple[int, int]]:
@@ -138,7 +141,7 @@ def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) 
             return None
         end = _unlink(text, clause_start, attributive[-1].phrase.start)
     if end > clause_start and text[end - 1] == "等":
-        head = text[clause_start:end - 1]  # 推动李锦记、中车等50家企业: the verb heads the list
+        head = text[clause_start:end - 1]  # 推动正泰、中车等50家企业: the verb heads the list
         found = [(head.rfind(v), v) for v in GOVERNING + CAUSATIVE if v in head]
         if not found:
             return None
@@ -151,13 +154,13 @@ def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) 
     if m:
         return m.group(), m.start()
     if not text[clause_start:end].strip("0123456789.、"):
-        return "", end  # a count opening its clause: 70家以上工业企业实现“小升规”
+        return "", end  # a count opening its clause: 60家以上工业企业实现“小升规”
     return None
 
 
 def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
                 readings: list[Reading]) -> Reading | None:
-    """A count before its noun: 推动40个工业项目动工."""
+    """A count before its noun: 推动35个工业项目动工."""
     names_a_class = a.kind == "measure" and text.endswith(("以上", "以下"), 0, a.end)
     if a.kind in ("money", "percent") or names_a_class:
         return None  # 10亿元以上项目, 超百亿元项目, 1公顷以下撂荒耕地 name a class
@@ -173,7 +176,7 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
     if (verb[0] in CAUSATIVE or verb[0] == "") and not milestone:
         return None
     become = next((w for w in BECOME if following.startswith(w)), None)
-    if become:  # 培育10家以上高企成长为瞪羚企业: what they become is what is counted
+    if become:  # 培育12家以上高企成长为瞪羚企业: what they become is what is counted
         begin = phrase.end + len(become)
         stop = _PIECE.search(text, begin)
         end = stop.start() if stop else len(text)
@@ -192,7 +195,7 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
     if aside:  # 地区生产总值(GDP)1029.5亿元: the bracket only renames the indicator
         np_end, more = _strip_predicates(text, piece_start, aside.start())
         verbs += more
-    clause_start = _start_of(_CLAUSE, text, a.start)
+    clause_start = start_of_clause(_CLAUSE, text, a.start)
     if any(v in UNREADABLE for v in verbs) or PROJECTION.search(text, clause_start, a.start):
         return None
     phrase = phrase_before(text, np_end, piece_start, alias_end=a.start, verbs=_BOUNDARY)
@@ -213,7 +216,7 @@ def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]
         anchor = readings[-1]
         own = text[phrase.start - 1:phrase.end] if text.endswith("占", 0, phrase.start) else phrase.name
         if _MILESTONE_RUN.fullmatch(phrase.name):
-            own = text[_start_of(_PIECE, text, phrase.start):phrase.end]
+            own = text[start_of_clause(_PIECE, text, phrase.start):phrase.end]
             if a.is_count:  # 项目382个,总投资1048亿元,竣工投产141个: of the projects counted
                 anchor = next((r for r in reversed(readings) if r.amount.is_count
                                and not _MILESTONE_TAIL.search(r.phrase.name)), anchor)
@@ -246,7 +249,7 @@ def _modified_bare_head(text: str, phrase: Phrase, piece_start: int) -> Phrase:
 
 def _in_episode(text: str, r: Reading) -> bool:
     """An event word in the figure's clause, or before it with no reporting word between."""
-    clause = (_start_of(_CLAUSE, text, r.start), _CLAUSE.search(text, r.amount.end))
+    clause = (start_of_clause(_CLAUSE, text, r.start), _CLAUSE.search(text, r.amount.end))
     clause_end = clause[1].start() if clause[1] else len(text)
     if any(w in text[clause[0]:clause_end] for w in EPISODE):
         return True
@@ -287,7 +290,7 @@ def _coordinated(text: str, r: Reading) -> Reading | None:
     if conj is None:
         return None
     conj_start = r.phrase.start - len(conj)
-    piece_start = _start_of(_PIECE, text, conj_start)
+    piece_start = start_of_clause(_PIECE, text, conj_start)
     first = phrase_before(text, conj_start, piece_start, verbs=_BOUNDARY)
     if first is None or not (first.canonical or first.name.endswith(INDICATOR_HEADS)):
         return None
@@ -298,8 +301,8 @@ def _coordinated(text: str, r: Reading) -> Reading | None:
 
 def _single_subject(text: str, a: Amount, phrase: Phrase, readings: list[Reading]) -> bool:
     """A firm's turnover or one project's investment is not a figure of the region."""
-    clause_start = _start_of(_CLAUSE, text, phrase.start)
-    if any(w in text[:phrase.start] for w in SINGLE_SUBJECT):
+    clause_start = start_of_clause(_CLAUSE, text, phrase.start)
+    if _first_single_subject_end(text) <= phrase.start:
         return True
     if any(w in text[clause_start:phrase.start] for w in FIRM):
         return True
@@ -331,8 +334,8 @@ def _lean_on(text: str, a: Amount, piece_start: int, verbs: list[str],
 
 def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
     clause_end = _CLAUSE.search(text, a.end)
-    clause = (_start_of(_CLAUSE, text, a.start), clause_end.start() if clause_end else len(text))
-    piece_start = _start_of(_PIECE, text, a.start)
+    clause = (start_of_clause(_CLAUSE, text, a.start), clause_end.start() if clause_end else len(text))
+    piece_start = start_of_clause(_PIECE, text, a.start)
     nxt = a.end
     paren = _PAREN_AFTER.match(text, nxt)
     if paren:
@@ -340,7 +343,7 @@ def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
     if nxt < len(text) and text[nxt] == "的":
         after = text[nxt + 1:]
         if not after.startswith(OF_FIGURE) and not _starts_with_count(text, nxt + 1):
-            return None  # 投资200亿元的中创新航基地: the amount describes a project
+            return None  # 投资150亿元的锂电材料基地: the amount describes a project
     elif nxt < len(text) and _CJK.match(text, nxt) and not text.startswith(MARKS, nxt):
         return _read_after(text, a, nxt, clause, readings)
     reading = _read_before(text, a, piece_start, readings)
@@ -350,7 +353,7 @@ def _read(text: str, a: Amount, readings: list[Reading]) -> Reading | None:
 
 
 def _starts_with_count(text: str, pos: int) -> bool:
-    """年度投资138.03亿元的95项重点项目: the amount qualifies a counted set, so it stays."""
+    """年度投资86.5亿元的42项重点项目: the amount qualifies a counted set, so it stays."""
     found = find_amounts(text[pos:pos + 16])
     return bool(found) and found[0].start == 0 and found[0].is_count
 
@@ -383,7 +386,7 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     years = [c for c in years if c.year and not yields_to(c, sentence.year, article)]
     facts: list[Fact] = []
     for r in readings:
-        clause_start = _start_of(_CLAUSE, text, r.amount.start)
+        clause_start = start_of_clause(_CLAUSE, text, r.amount.start)
         year = year_of(r, years)
         tense = tense_of(r, tenses, clause_start, year, sentence, ref)
         if tense is None:

@@ -8,7 +8,9 @@ year passes, and travels with the sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from briefing.extract.numbers import COUNT_UNITS, CURRENCIES, MEASURE_UNITS
@@ -20,7 +22,11 @@ Tense = Literal["target", "actual"]
 # a closing quote right after the mark stays with the sentence.
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]?")
 _LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆★]\s*)")
-_TERMINAL = "。！？!?；;：:，,"
+# A run-on paragraph (a table flattened into one line, a page of commas) is cut into
+# pieces of at most this many characters at a comma, so that no rule reading a
+# sentence goes quadratic on it; a sentence of a work report is far shorter.
+MAX_SENTENCE = 2000
+_SOFT_END = re.compile(r"[，、：]|[,:](?!\d)")   # not inside 1,000 or 10:30
 # A short line that states a rate or an amount (固定资产投资增长8%, 新增规上工业企业超300家)
 # is a statement, not a heading: a list of targets is often printed one a line.
 _RATE = re.compile(r"\d\s*[%％]|\d\s*(?:[万亿]\s*)?(?:" + "|".join(
@@ -55,6 +61,21 @@ class Sentence:
     def quote(self, i: int, j: int) -> str:
         """The verbatim text of the span `i:j` of this sentence."""
         return self.original[i:j].strip()
+
+
+@lru_cache(maxsize=8)
+def _mark_ends(marks: re.Pattern, text: str) -> tuple[int, ...]:
+    """Where each mark of `text` ends: found once per sentence, however many figures
+    ask, so that a sentence of a thousand clauses is read in linear time."""
+    return tuple(m.end() for m in marks.finditer(text))
+
+
+def start_of_clause(marks: re.Pattern, text: str, pos: int) -> int:
+    """Where the clause (or list item) holding `pos` begins: after the last of the
+    single-character `marks` that lies wholly before `pos`, else at 0."""
+    ends = _mark_ends(marks, text)
+    i = bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 else 0
 
 
 def looks_like_heading(line: str) -> bool:
@@ -95,10 +116,10 @@ def split_sentences(article: Article) -> list[Sentence]:
             continue
         last = 0
         current = headings[-1] if headings else ""
-        pieces = [m.end() for m in _SENTENCE_END.finditer(line)]
-        if not pieces or pieces[-1] < len(line):
-            pieces.append(len(line))
-        for end in pieces:
+        ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+        if not ends or ends[-1] < len(line):
+            ends.append(len(line))
+        for end in _bounded(line, ends):
             raw = line[last:end]
             lead = len(raw) - len(raw.lstrip())
             body = raw.strip()
@@ -113,4 +134,21 @@ def split_sentences(article: Article) -> list[Sentence]:
                     headings=headings,
                 ))
             last = end
+    return out
+
+
+def _bounded(line: str, ends: list[int]) -> list[int]:
+    """`ends` with a cut added inside every sentence longer than MAX_SENTENCE: after
+    its last comma (or 、/：) within the limit, else at the limit itself."""
+    out: list[int] = []
+    last = 0
+    for end in ends:
+        while end - last > MAX_SENTENCE:
+            limit = last + MAX_SENTENCE
+            cut = max((m.end() for m in _SOFT_END.finditer(line, last + MAX_SENTENCE // 2, limit)),
+                      default=limit)
+            out.append(cut)
+            last = cut
+        out.append(end)
+        last = end
     return out

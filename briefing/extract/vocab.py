@@ -42,7 +42,7 @@ PROJECT_HEADS: dict[str, int] = {
     "示范区": 0, "实践区": 0, "试验区": 0, "先行区": 0, "样板区": 0, "承载区": 0,
     "核心区": 0,
 }
-# Words that end in a head noun without being one (江门高新区 is a district,
+# Words that end in a head noun without being one (株洲高新区 is a district,
 # 香港 a city, 站点 a stop).
 NOT_HEADS = ("高新区", "香港", "港澳", "港口", "港股", "站点", "站长", "站位", "中心城区",
              "中心镇", "中心村", "中心组", "中心工作", "基地化", "园区化", "项目化", "工程师",
@@ -50,7 +50,7 @@ NOT_HEADS = ("高新区", "香港", "港澳", "港口", "港股", "站点", "站
 # 一中, 八小: numbered schools are written short.
 NUMBERED_SCHOOL = r"[一二三四五六七八九十]{1,3}[中小](?![心时学间型期国华央部文])"
 # Heads that make a project only when the name opens with a place (浦东新区综合
-# 配套改革试验区); "全市创新驱动发展示范区" is a role to play, not a site.
+# 配套改革试验区); "全省绿色发展示范区" is a role to play, not a site.
 DESIGNATION_HEADS = frozenset({"示范区", "实践区", "试验区", "先行区", "样板区",
                                "承载区", "核心区"})
 # What may follow a head and still belong to the name: phases, branches, lines.
@@ -103,7 +103,7 @@ GOVERNING_VERBS = (
     "以", "向", "即", "并", "将", "了", "举全区之力", "举全市之力", "举全县之力", "举全省之力",
 )
 # Adverbs end a name only when a verb follows them (积极建设X, 顺利封顶); alone
-# they may sit inside one (潭江跨界重点支流整治).
+# they may sit inside one (汾河流域重点支流整治).
 ADVERBS = (
     "着力", "全力", "积极", "大力", "重点", "努力", "精心", "主动", "持续", "继续", "深入",
     "认真", "切实", "全面", "纵深", "率先", "加紧", "抓紧", "尽快", "先后", "顺利", "全线",
@@ -129,12 +129,12 @@ OPENERS = ("此次", "本次", "上半年", "下半年", "全年", "年初", "�
            "现在", "今年", "去年", "明年", "近年来", "近日", "日前", "同时",
            "此外", "另外", "其中", "接下来", "下一步", "未来", "随后", "随着", "截至目前",
            "预计", "据悉", "据介绍", "据了解", "近期", "年内", "今后")
-# Verbs that describe a site instead of acting on it (合作区已有17家企业落户).
+# Verbs that describe a site instead of acting on it (产业园已有23家企业落户).
 STATIVE_VERBS = ("有", "已有", "拥有", "共有", "位于", "占地", "面积", "达", "达到", "约",
                  "是", "为", "属于", "包括", "涵盖", "总", "在")
 # Verbs that end a name on its left only when another governing word stands
 # right before them (加快建设X, 谋划建设X); elsewhere they are part of the name
-# (林相改造提升建设绿美新会工程).
+# (河道清淤改造提升建设美丽沅江工程).
 NOMINAL_VERBS = ("建设", "改造")
 # 本工程为天场S328连接线: a deictic works subject and a copula name the works.
 DEICTIC_WORDS = ("本", "该", "此", "这一", "这个")
@@ -150,8 +150,15 @@ LOCATIVE_PREPOSITIONS = ("在", "于")
 PARTNER_PREPOSITIONS = ("与", "同", "跟", "向", "对")
 
 # --- words that make a name generic ------------------------------------------
+# Where a project's capital comes from says what kind of project it is (外资项目,
+# 台资企业, 中外合资项目), not which one: [origin]资 for a country, a region or an owner.
+CAPITAL_ORIGINS = (
+    "外资", "内资", "中资", "合资", "独资", "外商", "外商投资", "中外合资", "外商独资",
+    "港资", "澳资", "台资", "侨资", "港澳台资", "欧资", "美资", "日资", "韩资", "德资",
+    "法资", "英资", "荷资", "俄资", "民资", "国资", "央企",
+)
 # A name whose words before the head are all of these is a category, not a name
-# (重点项目, 首期工业项目, 省产业园, 11个特色产业园).
+# (重点项目, 首期工业项目, 省产业园, 9个特色产业园).
 GENERIC_WORDS = (
     "国家级", "省级", "市级", "区级", "县级", "国家", "全国", "全省", "全市", "全区", "全县",
     "千亿", "百亿", "十亿", "亿元级", "产值", "规模", "贸易", "总部",
@@ -160,7 +167,7 @@ GENERIC_WORDS = (
     "一流", "高水平", "高标准", "高质量", "高端", "新型", "专业", "综合", "配套", "相关",
     "各类", "各项", "各", "一批", "一系列", "系列", "多个", "若干", "这些", "该", "此", "上述",
     "首期", "首批", "新一批", "新", "大", "小", "好", "优质", "亿元", "超亿元", "十亿元",
-    "百亿元", "千亿元", "亿元以上", "外资", "欧资", "港资", "民营", "招商", "储备", "在建",
+    "百亿元", "千亿元", "亿元以上", *CAPITAL_ORIGINS, "民营", "招商", "储备", "在建",
     "新开工", "新建", "续建", "扩建", "改建", "竣工", "投产", "产业", "工业", "经济", "产业链", "民生", "文旅", "旅游", "交通",
     "能源", "水利", "农业", "基建", "基础设施", "环保", "生态", "科技", "创新", "数字",
     "城市", "乡村", "社会", "公共", "服务", "应用", "建设", "发展", "项目", "工程", "园区",
@@ -172,17 +179,17 @@ GENERIC_WORDS = (
     "医疗", "卫生", "养老", "住房", "安居", "保障性", "市政", "环境", "治理", "改造", "提升",
     "升级", "技改", "数字化", "智能化", "绿色", "低碳", "节能", "清洁", "新能源", "新材料", "生物医药",
     "电子信息", "汽车", "装备", "化工", "食品", "纺织", "金融", "康养", "研发", "孵化", "双创",
-    "人才", "招商引资", "内资", "研学", "实践", "科普", "生产", "加工", "供应", "建设项目",
+    "人才", "招商引资", "研学", "实践", "科普", "生产", "加工", "供应", "建设项目",
     # parts of a street that a work improves, not the work's name (绿化工程, 人行道工程)
     "绿化", "亮化", "美化", "硬化", "人行道", "非机动车道", "机动车道", "车道", "路面",
     # who invests says what kind of project, not which (企业投资项目)
     "企业", "政府", "投资",
 )
 # Evaluative words: a phrase with one of these is a goal or a role (打造国内一流的
-# 食品工业基地, 重要承载区), not the name of a site.
+# 装备制造基地, 重要承载区), not the name of a site.
 EVALUATIVE_WORDS = ("重要", "一流", "高水平", "世界级", "标杆", "最大", "首个", "首家",
                     "唯一", "领先", "龙头", "排头兵", "示范点", "样板", "国际化")
-# …and phrases opening with a quality are goals too (高端精细化工生产基地).
+# …and phrases opening with a quality are goals too (高端医疗器械生产基地).
 EVALUATIVE_OPENINGS = ("高端", "现代化", "高品质", "高标准", "高能级", "智慧化", "全国性",
                        "区域性", "综合性")
 # Numerals of a slogan that counts kinds of work (“两重一实”项目, “双百”项目, “三个一批”):
@@ -212,7 +219,7 @@ MEASURE_PREDICATES = ("总用地面积", "用地面积", "占地面积", "占地
 PROGRESS_PREDICATES = ("顺利", "良好", "迅速", "较快", "平稳", "有序", "加快")
 # Enumeration separators.  A 、 always separates; the conjunctions only after a
 # complete name (X中心和Y基地), since 及 and 和 also join words inside one name
-# (全国水系连通及水美乡村项目).
+# (城乡供水一体化及管网改造项目).
 CONJUNCTIONS = ("以及", "及", "和", "与", "、")
 
 # --- stage of a project --------------------------------------------------------
@@ -265,15 +272,15 @@ POLICY_HEADS: tuple[tuple[str, str], ...] = (
     ("计划", "programme"), ("战略", "programme"), ("机制", "mechanism"),
     ("制度", "mechanism"), ("制", "mechanism"), ("规划", "document"),
 )
-# Heads named only with a quoted label (“人才+项目+平台”联动机制); bare, a
+# Heads named only with a quoted label (“科技+金融+产业”联动机制); bare, a
 # 机制 or 制度 is the ordinary machinery of government (工作机制, 住房制度).
 QUOTED_ONLY_HEADS = ("机制", "制度", "规划")
-# …and 规划 only right after the label: “十四五”规划 is a plan, “侨梦苑”核心区发展规划
+# …and 规划 only right after the label: “十四五”规划 is a plan, “金凤谷”核心区发展规划
 # is the planning of a site.
 LABEL_ONLY_HEADS = ("规划",)
 # 链长制, 河长制: a mechanism is a short name ending in 制.
 MECHANISM_NAME_MAX = 10
-# Owners written before a programme (省委“百县千镇万村高质量发展工程”, 省“双十”战略):
+# Owners written before a programme (省委“强县富民工程”, 省“两廊三带”战略):
 # they say whose it is, and the name is what follows.
 OWNER_PREFIXES = ("党中央", "中央", "国务院", "国家", "省委省政府", "省委", "省政府", "市委市政府",
                   "市委", "市政府", "区委", "区政府", "县委", "县政府", "全省", "全市", "全区",

@@ -75,7 +75,7 @@ def _alternation(words) -> str:
 
 # A year after 比/较 is the base of a comparison (比2021年增长5%), not the fact's year.
 _YEAR = re.compile(r"(?<![\d.\-—~比较与同])((?:19|20)\d{2})年(?!代)")
-# Headings also write bare years: 2022亮点回顾, 为鹤山2023发展建言献策.
+# Headings also write bare years: 2022亮点回顾, 为沅陵2023发展建言献策.
 _BARE_YEAR = re.compile(r"(?<![\d.\-—~])((?:19|20)\d{2})(?![\d.%\-—~至到])")
 _RANGE = re.compile(r"(?:19|20)\d{2}年?[\-—~至到](?:19|20)\d{2}年?")
 _RELATIVE = re.compile(rf"(?:{_alternation(RELATIVE_YEARS)})(?:{_alternation(SINCE)})?")
@@ -105,8 +105,8 @@ _HEADING_TENSE = re.compile(
     rf"|{_alternation(HEADING_ACTUAL)})|(?P<t>{_alternation(HEADING_TARGET)})")
 
 
-# An undated article still dates its lead event: 昨日,江门市举行2022年…发布会.
-EVENT_WORDS = ("昨日", "昨天", "今日", "今天", "日前", "近日", "当天", "本周", "新年伊始", "近期")
+# An undated article still dates its lead event: 昨日,绵阳市举行2022年…发布会.
+EVENT_WORDS = ("昨日", "昨天", "今日", "今天", "日前", "近日", "当天", "本周", "近期")
 LEAD_SENTENCES = 6
 _LEAD_SENTENCE = re.compile(r"[^。！？!?\n]+")
 _EVENT = re.compile(_alternation(EVENT_WORDS))

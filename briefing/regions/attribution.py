@@ -5,10 +5,10 @@ the region in the sentence that carries the number: a mayor's section, a
 district's report or "我市" stand for it. The rules, in order of strength:
 
 1. the sentence's own topic: a region (or 我市/全区…) opening a clause as its
-   subject — `新会区预计地区生产总值增长9%`, `2023年,广东将安排…`;
+   subject — `醴陵市预计地区生产总值增长7%`, `2023年,湖南将安排…`;
 2. a place inside the current region named in the sentence — a city article
-   saying `到新会智造产业园…调研` speaks of 新会区;
-3. the section (sections.py): a speaker line (`台山市委副书记、市长郑劲龙:`) or a
+   saying `到天元智造产业园…调研` speaks of 天元区;
+3. the section (sections.py): a speaker line (`醴陵市委副书记、市长王建明:`) or a
    heading naming a region holds until the next one;
 4. the article's subject: title, lead and mention counts, weighed by the role
    each name plays and by the words the article uses for itself (home.py:
@@ -17,8 +17,8 @@ district's report or "我市" stand for it. The rules, in order of strength:
 A fact's own span may still name a narrower place, or sit in a later clause
 with a subject of its own (`place_of`, `clause_place`).
 
-Other regions merely mentioned (`与开平共建…`, `选定广州市增城区为…对象`,
-`江门市重点建设项目` in a 台山 section) never move a sentence.
+Other regions merely mentioned (`与攸县共建…`, `选定长沙市望城区为…对象`,
+`株洲市重点建设项目` in a 醴陵 section) never move a sentence.
 """
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ _REFERRING = re.compile("|".join([*DEICTIC_LEVEL, *ANAPHORA_LEVEL]))
 
 # Words that begin a predicate right after its subject: adverbs, auxiliaries,
 # prepositions and the verbs of work reports. A region followed by one of these
-# is the clause's subject (广东将安排…, 江海区主动规划…); a region followed by a
-# noun is a modifier inside a name (广东股权交易中心, 江门北站) and is not.
+# is the clause's subject (湖南将安排…, 芦淞区主动规划…); a region followed by a
+# noun is a modifier inside a name (湖南股权交易中心, 株洲西站) and is not.
 PREDICATE_STARTS = tuple(sorted((
     "将", "要", "已", "正", "在", "也", "还", "便", "就", "则", "又", "都", "均", "共",
     "再", "更", "仍", "是", "把", "以", "用", "对", "从", "向", "被", "由", "为", "应",
@@ -90,7 +90,7 @@ _LEVEL_OWNER = re.compile(r"(?<![全该])([省市区县州])(?:(?=[“\"《「])
                           r"|委办公厅|政府办公厅|委办|政府办)(?=《))")
 
 # Openers that may stand before a clause's subject: list numbers, time words
-# and connectives (今年,新会区… / 同时,江海区… / 7.力争…).
+# and connectives (今年,天元区… / 同时,芦淞区… / 7.力争…).
 _OPENER = re.compile(
     r"(?:\s+|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[●•·▪■◆▲★【\[]"
     r"|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?<=[年月日])"
@@ -155,9 +155,9 @@ def place_of(text: str, sentence: Sentence) -> str | None:
 
     Only strong signals count: a level word owning a quoted programme
     (省“双十”战略 → the province), a place inside the sentence's region
-    (新会智造产业园 in a 江门 sentence) and the subject of the span's own clause
+    (天元智造产业园 in a 株洲 sentence) and the subject of the span's own clause
     when it lies inside the sentence's region (see `clause_place`). Names of
-    other regions inside project and school names (广州软件学院, 江门市重点建设项目)
+    other regions inside project and school names (广州软件学院, 株洲市重点建设项目)
     do not move a fact.
     """
     gaz = load_gazetteer()

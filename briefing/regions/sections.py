@@ -1,7 +1,7 @@
 """Sections of an article: speaker lines and region headings.
 
 A round-up gives each county a section, opened by its official's line
-(台山市委副书记、市长郑劲龙:) or by a heading naming it (【蓬江区】); every
+(醴陵市委副书记、市长王建明:) or by a heading naming it (【天元区】); every
 sentence up to the next one speaks of that region.
 """
 from __future__ import annotations
@@ -16,14 +16,14 @@ if TYPE_CHECKING:  # the extract package imports the regions package; avoid the 
     from briefing.extract.sentences import Sentence
 
 # A speaker line: region, office and title, a name, then a colon
-# (台山市委副书记、市长郑劲龙: / 鹤山市人民政府市长张华景：).
+# (醴陵市委副书记、市长王建明: / 攸县人民政府县长李晓梅：).
 _TITLES = r"(?:书记|省长|市长|区长|县长|州长|旗长|盟长|主任|主席|局长|负责人)"
 # The title is followed by a personal name, not a speech verb: 据…负责人介绍：
 # quotes one sentence and opens no section.
 _NAME = r"\s*(?!表示|介绍|指出|强调|认为|透露|说)[\u4e00-\u9fff·]{2,4}\s*"
 _SPEAKER = re.compile(r"^\s*[^:：，,。；;]{2,40}?" + _TITLES + _NAME + r"[:：]")
 # In some layouts the speaker stands alone on a line without the colon
-# (台山市委副书记、市长 郑劲龙).
+# (醴陵市委副书记、市长 王建明).
 _SPEAKER_LINE = re.compile(r"^\s*[^:：，,。；;]{2,40}?" + _TITLES + _NAME + r"$")
 _LIST_MARK = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?")
 # A heading that is only a region or starts with one and a separator.
@@ -58,7 +58,7 @@ def _section_name(sentence: Sentence, mentions: Sequence[Mention]) -> Mention | 
     """The region mention that opens a section in this sentence, if it opens one.
 
     A speaker line names the speaker's office; with several offices
-    (江门市委常委、江海区委书记…:) the last one is the narrowest. A heading
+    (株洲市委常委、天元区委书记…:) the last one is the narrowest. A heading
     opens a section when it is a region's name, alone or before a separator.
     """
     text = sentence.text
@@ -77,7 +77,7 @@ def _section_name(sentence: Sentence, mentions: Sequence[Mention]) -> Mention | 
 
 
 def _heading_like(text: str) -> bool:
-    """A short line without closing punctuation, numbered or not (一、蓬江区：…)."""
+    """A short line without closing punctuation, numbered or not (一、天元区：…)."""
     return len(text) <= 40 and text.rstrip()[-1:] not in "。！？!?；;，,"
 
 
