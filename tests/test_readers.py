@@ -310,14 +310,17 @@ def _report_pdf(path: Path) -> Path:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    if "UMing" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("UMing", str(variants.CJK_FONT), subfontIndex=0))
-    body = ParagraphStyle("body", fontName="UMing", fontSize=16, leading=28, wordWrap="CJK",
+    from briefing.fonts import find_fonts
+
+    if "SampleSerif" not in pdfmetrics.getRegisteredFontNames():
+        serif = find_fonts()["serif"]   # whichever Chinese face this machine has
+        pdfmetrics.registerFont(TTFont("SampleSerif", str(serif.path), subfontIndex=serif.index))
+    body = ParagraphStyle("body", fontName="SampleSerif", fontSize=16, leading=28, wordWrap="CJK",
                           firstLineIndent=32)
     centred = ParagraphStyle("centred", parent=body, alignment=TA_CENTER, firstLineIndent=0)
 
     def running_head(canvas, doc):
-        canvas.setFont("UMing", 10)
+        canvas.setFont("SampleSerif", 10)
         canvas.drawCentredString(A4[0] / 2, A4[1] - 30, "某县人民政府工作报告")
 
     story = [Paragraph("政府工作报告", centred),
