@@ -33,7 +33,13 @@ REVIEW_MONTHS = 3                       # annual meetings review last year until
 REVIEWED_YEAR = re.compile(r"过去(?:的)?一年|上一年度")
 PLAN_AHEAD_MONTHS = 11                  # meetings late in the year plan the next one…
 NEXT_YEAR = re.compile(r"明年|来年|新的一年")   # …and say so
-PLAN_WORDS = re.compile(r"力争|计划|目标|预期|安排|部署|将|要")
+PLAN_WORDS = re.compile(r"力争|计划|目标|预期|预计|安排|部署|将|要")
+# A whole year's result is known only after the year; within the first half of the next
+# year it is still cited as last year's (2024年地区生产总值3.68万亿元、增长5.8%).
+RESULT_MONTHS = 6
+YEAR_RESULT = re.compile(r"\d(?:\.\d+)?\s*(?:%|[万亿千百]*[元个家项人吨亩户辆座所件台套])")
+PART_OF_YEAR = re.compile(r"[一二三四]季度|上半年|前三季度|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月"
+                          r"|前\s*\d{1,2}\s*个?月|截至|\d{1,2}\s*月(?:份|末|底)")
 DATELINE_LINES = 6                      # bylines and document fields sit above the body
 DATELINE_MAX = 80
 FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
@@ -231,6 +237,8 @@ def _lead_year(lead: str, text: str, month: int, day: int) -> int | None:
     latest = max(years)
     if month <= REVIEW_MONTHS and _looks_back_on(text, latest):
         return latest + 1
+    if month <= RESULT_MONTHS and _reports_whole_year(text, latest):
+        return latest + 1
     # A meeting late in the year that plans the next year it names is held the year before.
     if month >= PLAN_AHEAD_MONTHS and _looks_ahead_to(text, latest):
         return latest - 1
@@ -246,6 +254,14 @@ def _looks_back_on(text: str, year: int) -> bool:
         return False
     naming = [x for x in re.split(r"[。！？!?\n]", text) if re.search(rf"{year}\s*年", x)]
     return not any(PLAN_WORDS.search(x) for x in naming)
+
+
+def _reports_whole_year(text: str, year: int) -> bool:
+    """Every sentence naming `year` reports a figure for the whole year: no plan, no part
+    of the year (一季度, 1-9月)."""
+    naming = [x for x in re.split(r"[。！？!?\n]", text) if re.search(rf"{year}\s*年", x)]
+    return bool(naming) and all(YEAR_RESULT.search(x) and not PLAN_WORDS.search(x)
+                                and not PART_OF_YEAR.search(x) for x in naming)
 
 
 def _looks_ahead_to(text: str, year: int) -> bool:

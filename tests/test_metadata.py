@@ -295,3 +295,13 @@ def test_an_e_paper_header_with_a_lost_year_mark_and_reader_tools():
     assert cleaned.text.split("\n")[0] == "某區推進重大項目建設"
     m = read_metadata(cleaned, Path("a.txt"))
     assert (m.title, m.date, m.date_basis) == ("某區推進重大項目建設", dt.date(2024, 11, 14), "header")
+
+
+@pytest.mark.parametrize("report, expected", [
+    ("2024年全市地区生产总值增长5.8%，新增市场主体5900家。", dt.date(2025, 4, 24)),
+    ("2024年一季度全市地区生产总值增长5.8%。", dt.date(2024, 4, 24)),       # part of the year
+    ("2024年全市地区生产总值预计增长5.8%。", dt.date(2024, 4, 24)),         # a plan
+])
+def test_a_spring_lead_citing_a_whole_years_results_is_of_the_next_year(report, expected):
+    text = f"标题\n某某网某市4月23日电 某市召开新闻发布会。\n{report}"
+    assert date_from_text(clean_text(text).plain) == expected
