@@ -289,3 +289,10 @@ def test_a_traditional_caption_glued_to_its_credit_is_kept_apart_verbatim():
     cleaned = clean_text(raw)
     assert cleaned.captions == ["活動現場。何小明攝"]
     assert cleaned.text.split("\n")[1].startswith("本報訊")
+
+
+def test_a_caption_for_the_top_picture_is_kept_apart():
+    raw = "某市招商成果发布\n4月15日上午，某市召开新闻发布会，通报去年新落地招商项目242个。\n頂圖：新聞發布會現場"
+    cleaned = clean_text(raw)
+    assert cleaned.captions == ["頂圖：新聞發布會現場"]
+    assert "頂圖" not in cleaned.text
