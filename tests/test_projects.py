@@ -348,3 +348,13 @@ def test_an_amount_further_on_in_a_chain_of_clauses_about_a_project():
 def test_a_counted_set_of_campaigns_is_no_project_but_counted_works_are():
     assert names("今年将扎实实施产业建设提质、城乡融合提速、文旅品牌提亮等三大工程。") == []
     assert names("加快推进城区道路提升、老旧管网改造等两大工程。") == ["城区道路提升工程", "老旧管网改造工程"]
+
+
+def test_projects_signed_with_qianding_are_signed():
+    got = projects("会上签订了年产3万吨竹木加工项目、滨江民宿园项目等12个招商引资项目。")
+    assert [(f.name, f.stage) for f in got] == [
+        ("年产3万吨竹木加工项目", "签约"), ("滨江民宿园项目", "签约")]
+
+
+def test_a_batch_of_projects_is_no_name():
+    assert names("这批项目建成后，将带动就业两千人。") == []
