@@ -387,3 +387,9 @@ def test_projects_counted_at_a_ceremony_are_its_news_but_its_guests_are_not():
     got = rows("2023年12月，某某县举行招商项目集中签约仪式，现场签约8个项目，总投资26亿元。"
                "2023年12月，招聘会现场有120家企业参加。", date="2024-01-22")
     assert [(g[2], g[4]) for g in got] == [("项目", 8.0), ("项目总投资", 26.0)]
+
+
+def test_a_size_class_of_projects_keeps_its_size():
+    got = rows("2023年，全区5000万以上项目18个，计划总投资137.5亿元；亿以上项目6个。")
+    assert [(g[2], g[4]) for g in got] == [
+        ("5000万元以上项目", 18.0), ("5000万元以上项目计划总投资", 137.5), ("亿元以上项目", 6.0)]

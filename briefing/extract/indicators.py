@@ -57,6 +57,7 @@ SHARE_HEADS = ("率", "比重", "占比", "比例", "强度", "份额")
 # Rewrites of the text's phrasing to the usual one: 超亿元项目 is 亿元以上项目.
 PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"超((?:\d+(?:\.\d+)?|[百千])?[万亿]?元)"), r"\1以上"),
+    (re.compile(r"(?<=[万亿])(?=以上|以下)"), "元"),  # 亿以上项目 is 亿元以上项目
     (re.compile(r"建设项目$"), "项目"),
     (re.compile(r"(?<=.)(?:数量|总数|个数|家数)$"), ""),
     (re.compile(r"[“”\"'‘’「」『』]"), ""),
@@ -102,6 +103,7 @@ RESULT_COMPLEMENTS = frozenset("好完实足细牢透准稳活")
 _CHUNK = re.compile(
     r"“[^”]{1,16}”|‘[^’]{1,16}’|「[^」]{1,16}」"
     r"|超?(?:(?:\d+(?:\.\d+)?|[百千])?[万亿]元|\d+(?:\.\d+)?元)(?:以上|以下)?"
+    r"|(?:\d+(?:\.\d+)?|[百千])?[万亿](?:以上|以下)"  # 5000万以上项目: the 元 is understood
     r"|规模以上|每(?:十万|万|千|百)?人口?|R&D|\d+强|"
     + "|".join(sorted(set(REPORT_WORDS) | {a for names in INDICATORS.values() for a in names},
                       key=len, reverse=True))
