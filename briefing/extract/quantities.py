@@ -158,6 +158,10 @@ def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) 
     return None
 
 
+# 集中签约, 集中开工: the milestone reached by a batch at once.
+CONCERTED = "集中"
+
+
 def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
                 readings: list[Reading]) -> Reading | None:
     """A count before its noun: 推动35个工业项目动工."""
@@ -170,9 +174,12 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
     if phrase is None or is_descriptive(phrase.name):
         return None
     verb = _governed(text, a, clause[0], readings)
+    concerted = following.startswith(CONCERTED) and following[2:].startswith(MILESTONES)
+    milestone = following.startswith(MILESTONES) or concerted
+    if verb is None and milestone and text.endswith("等", 0, _unlink(text, clause[0], a.start)):
+        verb = ("", clause[0])  # A、B等61个重大项目集中签约: the listed names are the subject
     if verb is None:
         return None
-    milestone = following.startswith(MILESTONES)
     if (verb[0] in CAUSATIVE or verb[0] == "") and not milestone:
         return None
     become = next((w for w in BECOME if following.startswith(w)), None)
@@ -183,8 +190,9 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
         if not 2 <= end - begin <= 12:
             return None
         phrase = Phrase(text[begin:end], begin, end)
-    milestone_word = next((w for w in MILESTONES if following.startswith(w)), "")
-    end = phrase.end + len(milestone_word)
+    lead = CONCERTED if concerted else ""
+    milestone_word = next((w for w in MILESTONES if following.startswith(lead + w)), "")
+    end = phrase.end + len(lead + milestone_word) if milestone_word else phrase.end
     return Reading(a, phrase, "level", a.value, verb[1], end, "b")
 
 
