@@ -51,6 +51,8 @@ ACTUAL_WORDS: tuple[str, ...] = (
     "已经", "已", "累计", "同比", "比上年", "较上年", "比去年", "较去年", "以来", "拥有",
     "截至", "成功", "共有", "荣获", "获评", "回顾", "成绩", "成效", "过去",
 )
+# 预计地区生产总值将达到1400亿元: the 将 of an estimate says nothing of a plan.
+ESTIMATE = r"预计[^，,；;。将]{0,16}将"
 # How a plan went: 2023年计划执行情况 reports results, though it names the plan.
 PLAN_OUTCOME = ("执行情况", "完成情况", "落实情况", "实施情况", "执行结果")
 # A goal being stated, not a goal met: 主要目标是…, 预期目标为…, 发展目标：…
@@ -91,7 +93,7 @@ _TENSE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS + PLAN_OUTCOME
                              + PLAN_NOUNS}))
     + r"了上前一二三四目\d])"
-    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)})|{_alternation(PLAN_NOUNS)})"
+    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)})|{_alternation(PLAN_NOUNS)}|{ESTIMATE})"
     rf"|(?P<o>(?:{_alternation(TARGET_WORDS)})?(?:{_alternation(PLAN_OUTCOME)}))"
     rf"|(?P<t>{_alternation(TARGET_WORDS)}|{STATED_GOAL})"
     rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE}))"
