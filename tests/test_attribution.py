@@ -412,3 +412,14 @@ def test_a_sign_off_line_ending_in_a_date_does_not_hang_the_reading(tmp_path):
                     "杭州市人民政府办公厅,2023年3月1日\n", encoding="utf-8")
     article = read_article(path)
     assert extract_article(article) == []
+
+
+def test_the_venue_of_an_event_does_not_take_its_figures():
+    # The city's signing ceremony is held in one of its districts; the figures are the city's.
+    text = ("成都市举行二季度重大项目集中签约活动。\n"
+            "成都市2023年二季度集中签约活动在成都青白江区举行，本次签约项目45个。\n")
+    _, sentences = attributed(text)
+    assert region_of(sentences, "本次签约项目45个") == "成都市"
+    # A district that does something itself is still its subject.
+    _, sentences = attributed("成都市举行活动。\n成都市2023年，青白江区签约项目12个。\n")
+    assert region_of(sentences, "青白江区签约项目12个") == "青白江区"

@@ -393,3 +393,18 @@ def test_a_size_class_of_projects_keeps_its_size():
     got = rows("2023年，全区5000万以上项目18个，计划总投资137.5亿元；亿以上项目6个。")
     assert [(g[2], g[4]) for g in got] == [
         ("5000万元以上项目", 18.0), ("5000万元以上项目计划总投资", 137.5), ("亿元以上项目", 6.0)]
+
+
+def test_a_count_closing_a_list_of_names_that_then_reach_a_milestone():
+    got = rows("2023年，甲乙新材料项目、丙丁智造基地等24个重大项目集中签约，总投资超300亿元。"
+               "会上签订了茶油深加工项目、竹木家居项目等9个招商引资项目。")
+    assert [(g[2], g[4], g[6]) for g in got] == [
+        ("重大项目", 24.0, "="), ("重大项目总投资", 300.0, ">"), ("招商引资项目", 9.0, "=")]
+    assert rows("2023年，张三、李四等20名代表发言。") == []
+
+
+def test_an_estimate_of_last_year_is_a_result_though_it_says_will():
+    got = rows("2023年，全区完成一般公共预算收入60.5亿元；预计地区生产总值将达到900亿元。")
+    assert [(g[0], g[2], g[4]) for g in got] == [
+        ("actual", "地方一般公共预算收入", 60.5), ("actual", "地区生产总值", 900.0)]
+    assert rows("预计明年地区生产总值将达到900亿元。")[0][:3] == ("target", 2025, "地区生产总值")

@@ -129,7 +129,7 @@ def attribute(article: Article, sentences: list[Sentence]) -> None:
         sentence.mentions = resolved
         region = _topic(sentence.text, resolved, context_chain, recent, starts)
         if region is None and context is not None:
-            region = _inner_place(resolved, context)
+            region = _inner_place(_not_venues(sentence.text, resolved), context)
         region = region or context
         sentence.region = region.name if region else None
         recent.extend(r for _, r in resolved)
@@ -284,6 +284,27 @@ def _clause_subject(sentence: Sentence, span: str, own: Region) -> Region | None
         if region is not None:
             return region if region != own and region.within(own) else None
     return None
+
+
+# 活动在重庆九龙坡区举行: the place an event is held in hosts it; the event is the
+# organiser's, so the venue does not move the sentence.
+_VENUE_BEFORE = "在"
+_VENUE_AFTER = ("举行", "举办", "召开", "开幕", "隆重举行", "隆重召开", "成功举办", "成功举行")
+
+
+def _not_venues(text: str, resolved: Sequence[tuple[Mention, Region]]
+                ) -> list[tuple[Mention, Region]]:
+    """The mentions that are not the venue of an event (在X举行)."""
+    ends = {m.end: m for m, _ in resolved}
+    out = []
+    for m, r in resolved:
+        start = m.start
+        while start in ends:  # 在重庆|九龙坡区: a chain of names opens at its outermost
+            start = ends[start].start
+        venue = text.endswith(_VENUE_BEFORE, 0, start) and text.startswith(_VENUE_AFTER, m.end)
+        if not venue:
+            out.append((m, r))
+    return out
 
 
 def _inner_place(resolved: Sequence[tuple[Mention, Region]], context: Region) -> Region | None:
