@@ -358,3 +358,11 @@ def test_projects_signed_with_qianding_are_signed():
 
 def test_a_batch_of_projects_is_no_name():
     assert names("这批项目建成后，将带动就业两千人。") == []
+
+
+def test_a_governments_class_of_projects_is_no_project():
+    # A size class, or a year and a place before category words, names a set of projects.
+    assert names("（记者王五）2023年苏州市重大招商项目签约活动昨日举行。") == []
+    assert names("全省集中签约超1500亿元重大产业项目。") == []
+    # A place alone before the head still names one site.
+    assert names("加快吴江工业城建设。") == ["吴江工业城"]

@@ -65,6 +65,8 @@ INVESTMENT = (r"(?:估算|概算)?(?:总|计划|预计|拟|共|累计)?投资(?:
 _INVESTMENT_RE = re.compile(INVESTMENT)
 _GENERIC_HEAD_RE = re.compile(f"^(?:{alternation(GENERIC_WORDS)})")
 _GENERIC_TAIL_RE = re.compile(f"(?:{alternation(GENERIC_WORDS)})$")
+# A size class: 超2000亿元, 5000万元以上, 10亿元级.
+_SIZE_CLASS_RE = re.compile(r"^(?:超|超过|逾)?\d+(?:\.\d+)?[万亿]元?(?:以上|以下|级)?")
 
 
 def mask(text: str) -> str:
@@ -255,12 +257,14 @@ def chain_after(found: list[Cut], pos: int) -> list[Cut]:
 
 
 def is_generic(modifier: str) -> bool:
-    """True when the words before a head are all category words (重点, 首期工业, 省产业)."""
+    """True when the words before a head are all category words (重点, 首期工业, 省产业,
+    超2000亿元重大)."""
     rest = strip_quotes(modifier)
     if not rest or _COUNT.match(rest):
         return True
     while rest:
-        m = _GENERIC_HEAD_RE.match(rest) or _GENERIC_TAIL_RE.search(rest)
+        m = (_SIZE_CLASS_RE.match(rest) or _GENERIC_HEAD_RE.match(rest)
+             or _GENERIC_TAIL_RE.search(rest))
         if not m:
             break
         rest = rest[:m.start()] + rest[m.end():]

@@ -35,6 +35,8 @@ from briefing.model import Article, Fact
 _INVESTMENT_RE = re.compile(INVESTMENT)
 _RANK_RE = re.compile(r"^\D{0,6}?\d+\s*强(?:企业)?\s*")
 _CHAINED_INVESTMENT_RE = re.compile(rf"(?<=[，,；;])\s*{INVESTMENT}")
+_BYLINE_RE = re.compile(r"^[(（][^()（）]{0,12}[)）]")
+_YEAR_OPENING_RE = re.compile(r"^(?:19|20)\d{2}年度?")
 # 等八大工程, 十大: a count of a set of campaigns right before their shared head.
 _COUNTED_SET_RE = re.compile(r"[两二三四五六七八九十]大$")
 # A building verb right before a head is part of the name: 南京厂扩建项目, 改造工程;
@@ -224,9 +226,23 @@ def _acceptable(name: str, item: Item) -> bool:
     plain = _SUFFIX_END_RE.sub("", plain)
     if len(plain.replace(MASK, "")) < 2 or is_generic(plain) or is_evaluative(name):
         return False
+    if _owned_category(plain):
+        return False
     if head in DESIGNATION_HEADS and not place_prefix(name):
         return False
     return True
+
+
+def _owned_category(modifier: str) -> bool:
+    """(记者某某)2023年南京市重大招商(项目): a year's class of a government's projects, not
+    one project; a place alone before the head (鹤山工业城, 桐城市双创产业园) still names one."""
+    core = _BYLINE_RE.sub("", modifier)
+    year = _YEAR_OPENING_RE.match(core)
+    if year is None:
+        return False
+    core = core[year.end():]
+    owner = place_prefix(core)
+    return is_generic(core[len(owner):])
 
 
 def _counted_programme(text: str, cs: int, item: Item) -> bool:
