@@ -200,3 +200,8 @@ def test_items_of_a_counted_set_after_etc_are_each_a_programme():
 
 def test_counted_works_are_left_to_the_projects():
     assert names("加快推进城区道路提升、老旧管网改造等两大工程。") == []
+
+
+def test_a_title_ending_in_jucuo_is_a_document():
+    got = policies("区政府印发《关于促进制造业提质增效若干政策举措(2024年版)》。")
+    assert [(f.name, f.category) for f in got] == [("关于促进制造业提质增效若干政策举措(2024年版)", "document")]

@@ -366,3 +366,9 @@ def test_a_governments_class_of_projects_is_no_project():
     assert names("全省集中签约超1500亿元重大产业项目。") == []
     # A place alone before the head still names one site.
     assert names("加快吴江工业城建设。") == ["吴江工业城"]
+
+
+def test_a_research_institute_being_built_is_a_project():
+    # 研究 is a verb elsewhere (研究部署); before 院 it is the institute's name.
+    assert names("加快建设芜湖新材料研究院。") == ["芜湖新材料研究院"]
+    assert names("研究部署下一步重点工作。") == []

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 
 from briefing.extract.sentences import Sentence
-from briefing.extract.vocab import (ADVERBS, CHAIN_ONLY_VERBS, COUNT_CLASSIFIERS,
+from briefing.extract.vocab import (ADVERBS, CHAIN_ONLY_VERBS, COUNT_CLASSIFIERS, FACILITY_VERBS,
                                     EVALUATIVE_OPENINGS, EVALUATIVE_WORDS,
                                     GENERIC_WORDS, GOVERNING_VERBS, NOMINAL_VERBS, OPENERS,
                                     SINGLE_CHARACTER_GUARDS, WORKS_BEFORE_GONGCHENG,
@@ -201,7 +201,7 @@ def cuts(clause: str, start: int = 0) -> list[Cut]:
     covered = {i for c in found for i in range(c.start, c.end)}
     found += [Cut(m.start(), m.end(), m.group()) for m in _SINGLE_RE.finditer(clause, start)
               if m.start() not in covered and not _guarded(clause, m)]
-    found.sort()
+    found = sorted(c for c in found if not _names_institution(clause, c))
     if invested:
         found = sorted(invested + [c for c in found if not _overlaps(c, invested)])
     if "建设" in clause or "改造" in clause:
@@ -217,6 +217,14 @@ def cuts(clause: str, start: int = 0) -> list[Cut]:
         valid.append(c)
     valid.reverse()
     return valid
+
+
+# 研究院, 研究所: the verb is the first word of an institution's head noun.
+_INSTITUTION_NOUNS = ("院", "所")
+
+
+def _names_institution(clause: str, cut: Cut) -> bool:
+    return cut.word in FACILITY_VERBS and clause.startswith(_INSTITUTION_NOUNS, cut.end)
 
 
 def _guarded(clause: str, m: re.Match) -> bool:
