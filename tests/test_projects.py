@@ -372,3 +372,9 @@ def test_a_research_institute_being_built_is_a_project():
     # 研究 is a verb elsewhere (研究部署); before 院 it is the institute's name.
     assert names("加快建设芜湖新材料研究院。") == ["芜湖新材料研究院"]
     assert names("研究部署下一步重点工作。") == []
+
+
+def test_a_bracketed_name_and_its_plain_repeat_are_one_project():
+    got = projects("阳光酒业二期(扩能)项目开工。\n4个分现场分别是新城污水处理厂、阳光酒业二期扩能项目。")
+    assert [f.name for f in got].count("阳光酒业二期(扩能)项目") == 1
+    assert "阳光酒业二期扩能项目" not in [f.name for f in got]

@@ -42,9 +42,13 @@ _REGION_CACHE = 20_000
 
 def same_name_key(name: str) -> str:
     """Names compare without quotes, 《》 and spaces, as the scorer and a reader do,
-    and without a trailing 项目 (谷川美信高科产业园项目 is the park's project)."""
-    key = "".join(strip_quotes(name).split())
+    without brackets (忠和酒业二期(扩能) is 忠和酒业二期扩能) and without a trailing 项目
+    (谷川美信高科产业园项目 is the park's project)."""
+    key = "".join(strip_quotes(name).split()).translate(_NO_BRACKETS)
     return key[:-2] if key.endswith("项目") and len(key) > 6 else key
+
+
+_NO_BRACKETS = str.maketrans("", "", "()（）")
 
 
 class ArticleMemory:
