@@ -232,3 +232,16 @@ def test_markdown_markup_is_dropped(tmp_path):
     a = read_article(path)
     assert a.title == "园区建设提速"
     assert a.text.split("\n") == ["园区建设提速", "摘要", "今年工业投资增长20%,详见通报。"]
+
+
+def test_pdf_running_head_is_not_spliced_into_the_text(tmp_path):
+    paragraphs = [f"第{n}片区今年完成道路改造{n}公里，新建口袋公园{n + 2}个，"
+                  f"惠及居民{n * 1000 + 17}户，群众满意度逐年提高，相关经验在全县推广。" * 3
+                  for n in range(1, 40)]
+    pdf = variants.write_pdf_with_running_head(paragraphs, tmp_path / "report.pdf",
+                                               head="某县日报 · 综合新闻")
+    text = read_article(pdf).text
+    assert "某县日报" not in text
+    assert "— 2 —" not in text
+    lines = [squeeze(x) for x in text.split("\n")]
+    assert all(squeeze(p) in lines for p in paragraphs)

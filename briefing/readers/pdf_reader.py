@@ -27,7 +27,7 @@ def read_pdf(path: Path) -> RawDocument:
     try:
         with pdfplumber.open(path) as pdf:
             title = str((pdf.metadata or {}).get("Title") or "")
-            pages = [_page_lines(page) for page in pdf.pages]
+            pages = _without_running_heads([_page_lines(page) for page in pdf.pages])
     except Exception as exc:  # pdfminer raises a zoo of types (PDFSyntaxError, KeyError…)
         raise InputError(str(path), f"corrupt pdf: {_short(exc)}") from None
     lines = [line for page in pages for line in page]
@@ -44,8 +44,30 @@ def _page_lines(page) -> list[dict]:
     top, bottom = page.height * MARGIN_SHARE, page.height * (1 - MARGIN_SHARE)
     for line in lines:
         line["page_width"] = round(page.width)
-    return [line for line in lines
-            if not (PAGE_NUMBER.match(line["text"]) and (line["top"] < top or line["bottom"] > bottom))]
+        line["margin"] = line["top"] < top or line["bottom"] > bottom
+    return [line for line in lines if not (PAGE_NUMBER.match(line["text"]) and line["margin"])]
+
+
+def _without_running_heads(pages: list[list[dict]]) -> list[list[dict]]:
+    """Drop the running head and foot: a margin line that recurs on most pages.
+
+    A paper's name or a document's title set above every page would otherwise be
+    spliced into the sentence that runs on across the page break. Digits count as
+    one (第3版, 2023年第5期), so a numbered running head recurs too.
+    """
+    if len(pages) < 2:
+        return pages
+    seen: dict[str, int] = {}
+    for page in pages:
+        for key in {_furniture_key(line) for line in page if line["margin"]}:
+            seen[key] = seen.get(key, 0) + 1
+    recurring = {key for key, count in seen.items() if count >= max(2, len(pages) / 2)}
+    return [[line for line in page if not (line["margin"] and _furniture_key(line) in recurring)]
+            for page in pages]
+
+
+def _furniture_key(line: dict) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line["text"]))
 
 
 def _mark_geometry(lines: list[dict]) -> None:
