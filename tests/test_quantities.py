@@ -356,3 +356,10 @@ def test_clause_starts_are_those_of_the_marks_before_each_figure():
         for pos in range(len(text) + 1):
             naive = max((m.end() for m in boundary.finditer(text, 0, pos)), default=0)
             assert start_of_clause(boundary, text, pos) == naive
+
+
+def test_an_average_over_years_is_not_the_growth_of_the_year():
+    got = rows("上半年，全县粮油加工业产值42.6亿元，比上年同期增长8.3%，两年平均增长5.2%；"
+               "实现利润3.4亿元，增长1.5倍，三年平均增长21.7%。", date="2023-07-20")
+    assert [(g[2], g[3], g[4]) for g in got if g[3] == "growth"] == [("粮油加工业产值", "growth", 8.3)]
+    assert not any(g[4] in (5.2, 21.7) for g in got)
