@@ -363,3 +363,11 @@ def test_an_average_over_years_is_not_the_growth_of_the_year():
                "实现利润3.4亿元，增长1.5倍，三年平均增长21.7%。", date="2023-07-20")
     assert [(g[2], g[3], g[4]) for g in got if g[3] == "growth"] == [("粮油加工业产值", "growth", 8.3)]
     assert not any(g[4] in (5.2, 21.7) for g in got)
+
+
+def test_a_period_before_the_indicator_is_its_time_and_a_plan_noun_no_plan():
+    got = rows("今年，全县统筹推进重点项目120个。上半年，重点项目完成投资12.4亿元，开工31项"
+               "（其中，省级重点项目完成年度投资计划21.3%），第一季度固定资产投资增长9.6%。",
+               date="2023-07-18")
+    assert ("actual", 2023, "固定资产投资", "growth", 9.6) in [g[:5] for g in got]
+    assert all(g[0] == "actual" for g in got)

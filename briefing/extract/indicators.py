@@ -61,8 +61,10 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(?<=.)(?:数量|总数|个数|家数)$"), ""),
     (re.compile(r"[“”\"'‘’「」『』]"), ""),
 )
-# Scope words that say where, not what: 全市地区生产总值 is 地区生产总值.
-SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:区|市|县)属|^(?:全年|年度内|年内)")
+# Scope words that say where or when, not what: 全市地区生产总值 and 第一季度固定资产投资
+# are 地区生产总值 and 固定资产投资 (the period is the fact's time, read by years.py).
+SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:区|市|县)属|^(?:全年|年度内|年内)"
+                   r"|^(?:第?[一二三四]季度|[上下]半年|前三季度|\d{1,2}(?:-|—|至)\d{1,2}月)")
 # Phrases that are never what a number measures, web-page furniture included.
 NON_HEADS = ("方面", "其他", "其它", "其中", "以上", "左右", "总共", "合计", "共计", "评论", "点赞",
              "阅读", "浏览", "转发", "收藏", "分享", "访问",

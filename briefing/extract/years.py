@@ -58,8 +58,9 @@ STATED_GOAL = r"目标(?:是|为|[:：])"
 # 争取 before a source of money is "obtain", not "strive": 争取上级转移支付31.8亿元 says
 # nothing of tense, and the sentence keeps the one of its paragraph or section.
 OBTAINED_FROM = ("上级", "中央", "国家", "省级", "省", "资金", "专项", "债券", "转移支付", "到位", "到")
-# Plan words used as nouns: 围绕“1142”工作安排 names the arrangement, it plans nothing.
-PLAN_NOUNS = ("工作安排", "统筹安排", "总体安排", "决策安排", "部署安排")
+# Plan words used as nouns: 围绕“1142”工作安排 names the arrangement, it plans nothing;
+# 完成年度投资计划的80% measures a result against the plan.
+PLAN_NOUNS = ("工作安排", "统筹安排", "总体安排", "决策安排", "部署安排", "投资计划")
 # Heading words: a section of results, or of plans.
 HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去") + PLAN_OUTCOME
 HEADING_TARGET = ("安排", "目标", "预期", "计划", "任务", "展望", "部署", "思路", "重点工作")
