@@ -190,3 +190,12 @@ def test_an_owner_in_a_title_is_no_owner_of_the_title():
     facts = policies("新会区制定了《聚焦园区建设 全面落实市委“1+3”工作部署行动方案》。",
                      region="新会区")
     assert [f.region for f in facts] == ["新会区"]
+
+
+def test_the_parts_of_a_building_work_are_no_programme():
+    assert names("新建的游客服务中心已完成主体工程，年底前完成附属工程和土建工程验收。") == []
+
+
+def test_a_label_ending_a_description_of_a_document_is_no_title():
+    assert names("省里出台了支持该县建设西部陆海新通道“枢纽港”的意见。") == []
+    assert names("全面实施“强基固本”工程。") == ["“强基固本”工程"]
