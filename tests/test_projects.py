@@ -343,3 +343,9 @@ def test_an_amount_further_on_in_a_chain_of_clauses_about_a_project():
     assert fact.quote == "青龙湾康养小镇项目总用地面积约60万平方米,总投资3.8亿元"
     assert names("城东污水处理厂占地80亩,新建泵站2座,计划投资3亿元。") == []  # 泵站 between
     assert names("滨江科技产业园规划面积5平方公里。") == []  # a measure is no evidence
+
+
+def test_the_tier_of_a_project_list_and_the_parts_of_a_work_name_no_project():
+    assert names("一季度，省级层面重点项目完成投资12亿元，自治区、市两级重大项目开工38个。") == []
+    assert names("新建的游客服务中心已完成主体工程，附属工程年底完工。") == []
+    assert names("平果铝材精深加工产业园项目开工建设。") == ["平果铝材精深加工产业园项目"]

@@ -185,6 +185,10 @@ GENERIC_WORDS = (
     "绿化", "亮化", "美化", "硬化", "人行道", "非机动车道", "机动车道", "车道", "路面",
     # who invests says what kind of project, not which (企业投资项目)
     "企业", "政府", "投资",
+    # the tier that manages a project list (自治区层面重大项目, 市两级重点项目)
+    "自治区", "层面", "两级", "三级", "各级",
+    # the parts of one work (主体工程, 附属工程), not a work of its own
+    "主体", "附属", "土建",
 )
 # Evaluative words: a phrase with one of these is a goal or a role (打造国内一流的
 # 装备制造基地, 重要承载区), not the name of a site.
