@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_EVERY = 0.25         # seconds between memory samples (reading them costs CPU too)
+JIEBA_LOADED = "benchmark: jieba dictionary loaded"  # printed by traced_cli.py
 
 
 @dataclass
@@ -67,7 +68,7 @@ def _memory_kb(pid: int) -> tuple[int, int]:
 
 def run_cli(args: list[str], log: Path) -> Run:
     """Run `briefing ARGS` as a child process, sampling its tree's memory."""
-    cmd = [sys.executable, "-m", "briefing.cli", *args]
+    cmd = [sys.executable, "-m", "benchmarks.traced_cli", *args]
     peak_tree, peak_process = [0], [0]
     with open(log, "w", encoding="utf-8") as out:
         start = time.perf_counter()

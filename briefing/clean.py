@@ -9,49 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
+from briefing.page_debris import (BARE_CREDIT, BYLINE, BYLINE_MAX, CAPTION_MAX, CAPTION_PATTERNS,
+                                   CREDIT_MARK, CREDIT_NAME, DATE_LINE, DATELINE_START,
+                                   FURNITURE_PATTERNS, JUMP_MARK, LABEL, LABEL_MAX,
+                                   NAVIGATION_PATTERNS, RELATED_HEADING)
+from briefing.plain import plain_form
+from briefing.plain import simplify as simplify   # re-exported: older callers import it from here
+
 # --- vocabularies -------------------------------------------------------------------
-
-# E-paper navigation: the page header runs to the last of these before the body.
-NAVIGATION_PATTERNS = (
-    r"上一版|下一版|上一篇|下一篇|上一期|下一期|版面导航|标题导航|返回目录|返回首页",
-    r"放大\s*缩小\s*默认",
-    r"^当前版\s*[:：]",
-    r"^第\s*[A-Z]{0,4}\d{1,3}\s*版\s*[:：]",          # 第A05版:江海新闻 (page lists)
-    r"^~~~",                                       # 标题导航 items
-    r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>＞:：›»]",  # web breadcrumbs
-    r"字体\s*[:：]\s*[大中小]|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|收藏本页|返回顶部",
-)
-# Lines that are furniture wherever they occur: imprint, jumps, web-page labels.
-FURNITURE_PATTERNS = NAVIGATION_PATTERNS + (
-    r"^(?:上接|下转|转第?|接第?)\s*[A-Z]{0,4}\d{1,3}\s*版",  # 上接A01版
-    r"Copyright|All Rights Reserved|©",
-    r"ICP备|ICP证|经营许可证|版权所有|未经授权|不得复制|不得转载|联系电话|制作及维护|社主办$",
-    # page numbers of a PDF (— 3 —, - 3 -, 第3页 共12页): they cut a sentence in two
-    r"^[—–－-]{1,2}\s*\d{1,4}\s*[—–－-]{1,2}$|^第\s*\d{1,4}\s*页(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?$",
-)
-LABEL = (r"^[【\[(（]?\s*(?:来源|稿源|作者|编辑|责任编辑|责编|审核|审校|校对|值班编辑|发布时间|"
-         r"发布日期|时间|日期|浏览次数|阅读次数|点击数|字号)\s*[:：]")
-LABEL_MAX = 80
-
-# A line holding only a date (maybe time, weekday, labels): a page header, not content.
-DATE_LINE = (r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*"
-             r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:星期\s*[一二三四五六日天])?(?:\s+\S*[:：].*)?$")
-
-# Photo captions: kept apart from the body.
-CAPTION_PATTERNS = (
-    r"(?:^|\s)[\u4e00-\u9fff·]{2,4}\s*(?:/\s*)?摄[)）]?$",   # … 邱昱 摄 / 记者 郭永乐 摄
-    r"(?:供图|图片来源[:：].*|资料图(?:片)?)[)）]?$",
-    r"^(?:图为|上图|下图|左图|右图|图\d+)[:：,，\s]?",
-)
-CAPTION_MAX = 160
-
-# Bylines: who wrote the piece, not what it says.
-BYLINE = (r"^[□■◆◇●]?\s*(?:文/图|图/文|文图|图文|文|图|撰文|摄影|记者|本报记者|通讯员|编辑)"
-          r"\s*[/:：]|^[□■◆◇]\s*\S{0,12}记者")
-BYLINE_MAX = 40
 
 # Units that a line break or spaces may separate from their number (`316 亿\n元`).
 UNIT_STARTS = "亿万千百元%％‰个家项人名件台套亩吨倍次座所条户辆米公平年月日号期届批股只栋间度岁周天"
@@ -126,9 +93,19 @@ _DATE_LINE = re.compile(DATE_LINE)
 _CAPTION = re.compile("|".join(f"(?:{p})" for p in CAPTION_PATTERNS))
 _BYLINE = re.compile(BYLINE)
 _LIST_START = re.compile(LIST_START)
+_DATELINE_START = re.compile(DATELINE_START)
+_JUMP_MARK = re.compile(JUMP_MARK)
+_CREDIT_MARK = re.compile(CREDIT_MARK)
+_BARE_CREDIT = re.compile(BARE_CREDIT)
+_CREDIT_NAME = re.compile(CREDIT_NAME)
 # `增长 8 %`, `316 亿 元`: spaces a PDF or a typesetter put around a number.
-_UNIT_GAP = re.compile(r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[ ]+(?=[元美])"
-                       r"|(?<=[\u4e00-\u9fff])[ ]+(?=\d)")
+_NUMBER_UNIT_GAP = r"(?<=\d)[ ]+(?=[" + UNIT_STARTS + r"])|(?<=[亿万千])[ ]+(?=[元美])"
+_UNIT_GAP = re.compile(_NUMBER_UNIT_GAP + r"|(?<=[\u4e00-\u9fff])[ ]+(?=\d)")
+# In a headline a space before a number parts its phrases (`投资46亿元 5个项目开工`),
+# but not inside a date (`2019年 3月 2日`).
+_HEADING_UNIT_GAP = re.compile(_NUMBER_UNIT_GAP)
+_DATE_GAP = re.compile(r"(?<=\d[年月])[ ]+(?=\d)")
+_RELATED_HEADING = re.compile(RELATED_HEADING)
 _NUMBER_END = re.compile(NUMBER_END)
 _SENTENCE_PUNCT = re.compile(f"[{re.escape(SENTENCE_PUNCT)}]")
 _FULL_STOP = re.compile("[。！？!?]")
@@ -207,10 +184,11 @@ def clean_text(raw: str) -> Cleaned:
     out = Cleaned(text="", header=[x.plain for x in header], footer=[x.plain for x in footer])
     body: list[Line] = []
     started = False           # furniture before the first paragraph is the page's header
+    credit = False            # the line before was a credit standing alone (编辑 / 李四)
     for line in lines:
         p = line.plain
         started = started or body_line[p]
-        if furniture[p]:
+        if furniture[p] or (credit and _CREDIT_NAME.match(p)):
             (out.furniture if started else out.header).append(p)
         elif len(p) <= CAPTION_MAX and _CAPTION.search(p):
             out.captions.append(line.text)
@@ -218,7 +196,8 @@ def clean_text(raw: str) -> Cleaned:
             out.bylines.append(p)
         else:
             body.append(line)
-    body = _strip_pinyin(body)
+        credit = bool(_BARE_CREDIT.match(p))
+    body = [_without_marks(line) for line in _strip_pinyin(body)]
     body = [_close_unit_gaps(line) for line in body]
     body = _drop_repeats(_rejoin(body))
     out.text = "\n".join(line.text for line in body)
@@ -231,8 +210,15 @@ def clean_text(raw: str) -> Cleaned:
 
 def is_furniture(line: str) -> bool:
     """Navigation, page lists, copyright, labels or a bare date line (Simplified text)."""
-    return bool(_FURNITURE.found_in(line) or _DATE_LINE.match(line)
+    return bool(_FURNITURE.found_in(line) or _DATE_LINE.match(line) or _BARE_CREDIT.match(line)
                 or (len(line) <= LABEL_MAX and _LABEL.match(line)))
+
+
+def _without_marks(line: Line) -> Line:
+    """A paragraph without the jump markers and closing credits set inside it."""
+    if "版" in line.plain:
+        line = line.sub(_JUMP_MARK)
+    return line.sub(_CREDIT_MARK) if line.plain.endswith((")", "）")) else line
 
 
 def is_heading(line: str) -> bool:
@@ -259,7 +245,7 @@ def _has_sentence_punct(line: str) -> bool:
 def _normalise_lines(raw: str) -> list[Line]:
     """One stripped line per input line, blank lines dropped, spaces collapsed."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    plain = simplify(raw)
+    plain = plain_form(raw)
     if plain is raw:     # Simplified already: one string per line serves as both
         lines = (Line(x, x).strip() for x in _SPACES.sub(" ", raw).split("\n"))
     else:
@@ -287,9 +273,17 @@ def _split_header(lines: list[Line], body_line: dict[str, bool],
 
 def _split_footer(lines: list[Line], body_line: dict[str, bool],
                   furniture: dict[str, bool]) -> tuple[list[Line], list[Line]]:
-    """From the first furniture line after the last body paragraph to the end."""
-    last_body = max((i for i, x in enumerate(lines)
-                     if body_line[x.plain] and not furniture[x.plain]), default=-1)
+    """From the first furniture line after the last paragraph or list item to the end; a
+    list of related articles ends the article however much running text its teasers hold."""
+    first_body = next((i for i, x in enumerate(lines) if body_line[x.plain]), len(lines))
+    related = next((i for i in range(first_body + 1, len(lines))
+                    if _RELATED_HEADING.match(lines[i].plain)), None)
+    if related is not None:
+        lines, tail = lines[:related], lines[related:]
+        kept, footer = _split_footer(lines, body_line, furniture)
+        return kept, footer + tail
+    last_body = max((i for i, x in enumerate(lines) if not furniture[x.plain]
+                     and (body_line[x.plain] or starts_list_item(x.plain))), default=-1)
     for i in range(last_body + 1, len(lines)):
         if furniture[lines[i].plain]:
             return lines[:i], lines[i:]
@@ -318,7 +312,7 @@ def _continues(prev: str, line: str) -> bool:
         return True
     if is_heading(prev) or not _ends_mid_sentence(prev):
         return False
-    return not is_heading(line) and not starts_list_item(line)
+    return not is_heading(line) and not starts_list_item(line) and not _DATELINE_START.match(line)
 
 
 def _rejoin(lines: list[Line]) -> list[Line]:
@@ -334,7 +328,11 @@ def _rejoin(lines: list[Line]) -> list[Line]:
 
 def _close_unit_gaps(line: Line) -> Line:
     """`316 亿 元` → `316亿元`; a line without a space (most lines) is left as it is."""
-    return line.sub(_UNIT_GAP) if " " in line.plain else line
+    if " " not in line.plain:
+        return line
+    if is_heading(line.plain):
+        return line.sub(_HEADING_UNIT_GAP).sub(_DATE_GAP)
+    return line.sub(_UNIT_GAP)
 
 
 def join_parts(left: str, right: str) -> str:
@@ -359,39 +357,3 @@ def _drop_repeats(lines: list[Line]) -> list[Line]:
         seen.add(key)
         out.append(line)
     return out
-
-
-# Taiwan and Hong Kong variants first, so 著/着 and 衞/卫 come out as a mainland reader writes them.
-SIMPLIFIERS = ("tw2s", "hk2s")
-
-
-@lru_cache(maxsize=1)
-def _simplifiers() -> tuple:
-    import opencc
-    return tuple(opencc.OpenCC(name) for name in SIMPLIFIERS)
-
-
-def simplify(text: str) -> str:
-    """Simplified text of exactly the same length, so offsets carry over to `text`.
-
-    OpenCC converts phrases, never across a line break, so the whole text goes
-    through each converter at once; where a phrase conversion changed the length
-    of a line, that line is converted character by character instead. Text that
-    needs no change comes back as the same object.
-    """
-    out = text
-    for cc in _simplifiers():
-        conv = cc.convert(out)
-        if conv == out:
-            continue
-        lines, conv_lines = out.split("\n"), conv.split("\n")
-        if len(conv_lines) != len(lines):
-            conv_lines = [cc.convert(line) for line in lines]
-        out = "\n".join(c if len(c) == len(line) else "".join(_one_char(cc, ch) for ch in line)
-                        for line, c in zip(lines, conv_lines))
-    return text if out == text else out
-
-
-def _one_char(cc, ch: str) -> str:
-    conv = cc.convert(ch)
-    return conv if len(conv) == 1 else ch

@@ -1,7 +1,8 @@
 """Cleaning rules, each on a small page of the kind real e-papers and PDFs produce."""
 from __future__ import annotations
 
-from briefing.clean import clean_text, is_furniture, simplify
+from briefing.clean import clean_text, is_furniture
+from briefing.plain import simplify
 
 NAV_PAGE = """第B03版:要闻
 上一版3  4下一版
@@ -164,3 +165,134 @@ def test_full_width_labels_and_captions_are_furniture():
     assert cleaned.text.split("\n") == [
         "某县召开乡村振兴推进会", "3月2日，某县召开乡村振兴推进会，部署今年重点工作，提出新建高标准农田五万亩。"]
     assert cleaned.captions == ["会场一角。（记者 王五 摄）"]
+
+
+NEWS_SITE_PAGE = """某某新闻 首页 > 本地 > 县区
+某县新建标准厂房20万平方米 3个园区同步扩容
+某某晚报 2024-05-08 09:30 大字 中字 小字
+新建的标准厂房外景。（记者 周一 摄）
+本报讯 今年以来，某县加快园区建设，新建标准厂房20万平方米，东区、西区和南区3个园区同步扩容。
+据介绍，全县计划全年完成园区基础设施投资12亿元，引进工业项目30个以上。
+（钱二 孙三）
+统筹：吴四
+浏览量：2046
+收藏 点赞 分享
+稿件仅代表作者观点，不代表本网立场
+相关新闻
+某市召开园区工作推进会，要求加快标准厂房建设，全年新增入园企业一百家以上。
+另一县出台支持园区发展的十条措施，对新入园企业给予租金补贴。
+"""
+
+
+def test_news_site_debris_is_removed_and_the_related_list_ends_the_article():
+    cleaned = clean_text(NEWS_SITE_PAGE)
+    assert cleaned.text.split("\n") == [
+        "某县新建标准厂房20万平方米 3个园区同步扩容",
+        "本报讯 今年以来，某县加快园区建设，新建标准厂房20万平方米，东区、西区和南区3个园区同步扩容。",
+        "据介绍，全县计划全年完成园区基础设施投资12亿元，引进工业项目30个以上。"]
+    assert cleaned.captions == ["新建的标准厂房外景。（记者 周一 摄）"]
+    assert cleaned.bylines == ["（钱二 孙三）"]
+
+
+def test_a_wire_photo_credit_is_a_caption():
+    cleaned = clean_text("某县春耕忙\n新华社发\n4月2日，某县农民在田间播种，全县春播面积已完成六成。")
+    assert cleaned.captions == ["新华社发"]
+
+
+def test_a_space_in_a_headline_before_a_number_parts_its_phrases():
+    cleaned = clean_text("某区投资逾30亿元 8个项目集中开工\n"
+                         "5月6日，某区8个项目集中开工，总投资 30亿元，涵盖产业、交通和民生领域。")
+    assert cleaned.text.split("\n") == [
+        "某区投资逾30亿元 8个项目集中开工",
+        "5月6日，某区8个项目集中开工，总投资30亿元，涵盖产业、交通和民生领域。"]
+
+
+def test_a_date_in_a_heading_loses_the_spaces_a_pdf_put_in_it():
+    cleaned = clean_text("政府工作报告\n2024 年 1 月 10 日在某县人民代表大会上\n"
+                         "各位代表：现在，我代表县人民政府向大会报告工作，请予审议。")
+    assert cleaned.text.split("\n")[1] == "2024年1月10日在某县人民代表大会上"
+
+
+def test_a_line_that_mentions_related_news_inside_the_body_ends_nothing():
+    text = ("某县召开新闻发布会\n5月6日，某县召开新闻发布会，通报一季度经济运行情况。\n"
+            "相关新闻发布材料已在县政府网站公开，全县一季度地区生产总值增长5.2%。")
+    assert len(clean_text(text).text.split("\n")) == 3
+
+
+def test_a_subtitle_with_a_comma_is_not_glued_to_the_dateline_below():
+    text = ("某区招商大会开幕\n现场签约项目30个，总金额超200亿元\n"
+            "本报讯（记者 孙五）6月3日，某区招商大会开幕，现场签约项目30个，总金额超200亿元。")
+    assert clean_text(text).text.split("\n") == text.split("\n")
+
+
+def test_government_disclosure_fields_and_page_teasers_are_furniture():
+    raw = ("索引号：000000000/2024-00001\n发布机构：某县人民政府办公室\n生成日期：2024-03-08\n"
+           "文号：某政办发〔2024〕5号\n某县2024年重点项目实施方案\n"
+           "为加快推进重点项目建设，结合我县实际，制定本方案。全年安排重点项目50个。\n"
+           "视频：某县重点项目建设巡礼\n县区精选：\n某某县公网安备 00000000000000号")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == [
+        "某县2024年重点项目实施方案",
+        "为加快推进重点项目建设，结合我县实际，制定本方案。全年安排重点项目50个。"]
+
+
+def test_a_jump_marker_is_cut_out_and_the_sentence_it_cut_rejoined():
+    text = ("某县召开人代会\n3月2日，某县召开人代会，全县地区生产总值完成46亿元，"
+            "同比增长5%；社会（下转第四版）\n（上接第一版）消费品零售总额增长6%。\n上接A01版")
+    assert clean_text(text).text.split("\n")[1:] == [
+        "3月2日，某县召开人代会，全县地区生产总值完成46亿元，同比增长5%；社会消费品零售总额增长6%。"]
+
+
+def test_credits_standing_alone_with_the_name_below_are_furniture():
+    raw = ("某镇新建美丽乡村示范路\n近日，某镇建成三条美丽乡村示范路，总里程二十公里，串联起八个行政村。\n"
+           "某县融媒体中心出品\n编辑\n周 一\n审核\n吴二、郑三\n转载请注明出处")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == [
+        "某镇新建美丽乡村示范路", "近日，某镇建成三条美丽乡村示范路，总里程二十公里，串联起八个行政村。"]
+
+
+def test_a_closing_credit_leaves_its_paragraph_and_a_joint_label_is_furniture():
+    raw = ("某县项目集中开工\n10月8日，某县7个项目集中开工，总投资7.5亿元。（编辑：王六）\n"
+           "作者/来源：某某青年网")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n")[1] == "10月8日，某县7个项目集中开工，总投资7.5亿元。"
+    assert cleaned.footer == ["作者/来源：某某青年网"]
+
+
+def test_a_byline_of_roles_and_names_and_an_original_title_are_not_text():
+    raw = ("某县推进园区建设\n原标题：园区建设按下快进键\n记者 张三 李四 通讯员 王五\n"
+           "今年以来，某县加快推进园区建设，新建标准厂房十万平方米。")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == ["某县推进园区建设", "今年以来，某县加快推进园区建设，新建标准厂房十万平方米。"]
+    assert cleaned.bylines == ["记者 张三 李四 通讯员 王五"]
+
+
+def test_a_summary_of_list_items_below_a_dated_paper_line_is_kept():
+    raw = ("政府工作报告摘要\n某某日报 2025年01月17日\n■ 2024年成绩单\n●地区生产总值增长6%左右\n"
+           "●粮食总产达到五百亿斤\n■ 2025年主要预期目标\n●经济增长6%左右")
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n") == ["政府工作报告摘要", "■ 2024年成绩单", "●地区生产总值增长6%左右",
+                                         "●粮食总产达到五百亿斤", "■ 2025年主要预期目标", "●经济增长6%左右"]
+    assert cleaned.header == ["某某日报 2025年01月17日"]
+
+
+def test_a_breadcrumb_wrapped_onto_its_own_line_and_calendar_widgets_are_furniture():
+    raw = ("您现在的位置：首页\n > 政务动态 > 政务信息\n|\n日 | 一 | 二 | 三 | 四 | 五 | 六 |\n---|\n"
+           "某县召开新春团拜会\n1月21日，某县召开新春团拜会，县四套班子领导与各界人士欢聚一堂。")
+    assert clean_text(raw).text.split("\n") == [
+        "某县召开新春团拜会", "1月21日，某县召开新春团拜会，县四套班子领导与各界人士欢聚一堂。"]
+
+
+def test_a_traditional_caption_glued_to_its_credit_is_kept_apart_verbatim():
+    raw = ("某區舉辦項目集中開工活動\n活動現場。何小明攝\n"
+           "本報訊 5月29日上午，某區舉辦重大項目集中開工活動，12個項目總投資36億元。")
+    cleaned = clean_text(raw)
+    assert cleaned.captions == ["活動現場。何小明攝"]
+    assert cleaned.text.split("\n")[1].startswith("本報訊")
+
+
+def test_a_caption_for_the_top_picture_is_kept_apart():
+    raw = "某市招商成果发布\n4月15日上午，某市召开新闻发布会，通报去年新落地招商项目242个。\n頂圖：新聞發布會現場"
+    cleaned = clean_text(raw)
+    assert cleaned.captions == ["頂圖：新聞發布會現場"]
+    assert "頂圖" not in cleaned.text

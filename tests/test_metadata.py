@@ -153,6 +153,117 @@ def test_a_february_meeting_planning_the_year_it_names_is_held_that_year():
     assert date_from_text(clean_text(text).plain) == dt.date(2023, 2, 9)
 
 
+FULL_WIDTH_BODY = "会议强调，要坚定不移推动高质量发展，全年地区生产总值增长6%左右，固定资产投资增长10%。"
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("本报讯（记者 张三）2月8日，某区召开全体会议。", dt.date(2023, 2, 9)),
+    ("新华社广州2月8日电（记者 李四）某省召开大会。", dt.date(2023, 2, 9)),
+    ("2月8日，某区召开全体会议。", dt.date(2023, 2, 9)),
+])
+def test_full_width_datelines_before_the_lead_date(lead, expected):
+    text = f"标题\n{lead}\n会议总结2022年工作，部署2023年任务。"
+    assert date_from_text(clean_text(text).plain) == expected
+
+
+def test_full_width_source_label_and_page():
+    m = meta(f"当前版：B02版 上一版 下一版\n标题在此\n来源：某某日报\n{FULL_WIDTH_BODY}")
+    assert (m.title, m.source) == ("标题在此", "某某日报 B02")
+
+
+@pytest.mark.parametrize("first", ["全年新开工项目一百个，完成投资三百亿元；",
+                                   "今年要做好五件事！"])
+def test_a_first_line_ending_a_full_width_sentence_is_no_headline(first):
+    cleaned = clean_text(f"{first}\n{FULL_WIDTH_BODY}")
+    assert read_metadata(cleaned, Path("a.txt"), title_hint="某县新闻").title == "某县新闻"
+
+
+def test_a_dated_clause_ending_in_a_full_width_semicolon_is_no_dateline():
+    m = meta(f"标题在此\n某县于2024年1月5日召开全体会议；\n{FULL_WIDTH_BODY}")
+    assert (m.date, m.date_basis) == (None, "unknown")
+
+
+def test_a_paper_named_before_the_day_in_the_header_is_the_source():
+    m = meta(f"某县园区扩容\n某某晚报 2024-05-08 09:30 大字\n{FULL_WIDTH_BODY}")
+    assert (m.date, m.date_basis, m.source) == (dt.date(2024, 5, 8), "header", "某某晚报")
+
+
+@pytest.mark.parametrize("label, source", [
+    ("来源：某某网 | 作者：张三", "某某网"),
+    ("發佈時間：2024-05-08 | 來源：某縣融媒體中心", "某县融媒体中心"),
+    ("来源：本站原创", ""),
+])
+def test_a_source_label_naming_no_paper(label, source):
+    assert meta(f"某县园区扩容\n{label}\n{FULL_WIDTH_BODY}").source == source
+
+
+def test_an_edition_label_gives_the_page_and_the_date():
+    m = meta(f"某区招商大会开幕\n版次：B01来源：某某侨报 2024年06月04日\n{FULL_WIDTH_BODY}")
+    assert (m.date, m.date_basis, m.source) == (dt.date(2024, 6, 4), "header", "某某侨报 B01")
+
+
+def test_a_web_report_dateline_dates_the_lead():
+    text = f"标题\n某某网3月5日报道 某市召开大会。\n会议总结2023年工作。{FULL_WIDTH_BODY}"
+    assert date_from_text(clean_text(text).plain) == dt.date(2023, 3, 6)
+
+
+PRESS_RELEASE = """跳至主要內容
+繁體 | 简体 | English
+某區新發展區第二期工程獲批
+*****************
+  政府今日宣布，某區新發展區第二期工程已獲批准，預計明年動工，總投資約一百二十億元。
+
+  工程細節載於附件。
+
+2024年3月8日（星期五）
+香港時間15時20分
+"""
+
+
+def test_a_press_release_dated_below_its_text():
+    cleaned = clean_text(PRESS_RELEASE)
+    assert cleaned.text.split("\n") == [
+        "某區新發展區第二期工程獲批",
+        "政府今日宣布，某區新發展區第二期工程已獲批准，預計明年動工，總投資約一百二十億元。",
+        "工程細節載於附件。"]
+    m = read_metadata(cleaned, Path("a.txt"))
+    assert (m.title, m.date, m.date_basis) == ("某區新發展區第二期工程獲批", dt.date(2024, 3, 8), "header")
+
+
+def test_dates_in_a_list_of_other_articles_do_not_date_this_one():
+    text = f"某县园区扩容\n{FULL_WIDTH_BODY}\n相关新闻\n2024年5月1日\n另一篇报道的标题"
+    assert meta(text).date_basis == "unknown"
+
+
+def test_a_notice_is_dated_by_the_date_under_its_signature():
+    text = ("某县人民政府办公室关于印发某县重点项目推进方案的通知\n各乡镇人民政府，县政府各部门：\n"
+            "《某县重点项目推进方案》已经县政府同意，现印发给你们，请认真组织实施。\n"
+            "某县人民政府办公室\n2024年2月19日\n（此件公开发布）\n某县重点项目推进方案\n"
+            "为加快推进重点项目建设，制定本方案。全年实施重点项目80个，完成投资150亿元。")
+    cleaned = clean_text(text)
+    assert "（此件公开发布）" not in cleaned.text and "2024年2月19日" not in cleaned.text
+    m = read_metadata(cleaned, Path("a.txt"))
+    assert (m.date, m.date_basis) == (dt.date(2024, 2, 19), "text")
+
+
+def test_a_december_meeting_planning_next_year_is_held_the_year_before():
+    text = ("标题\n12月20日，某县召开经济工作会议，总结今年工作，部署明年任务。\n"
+            "会议提出，2025年全县地区生产总值增长6%左右，力争固定资产投资增长10%。")
+    assert date_from_text(clean_text(text).plain) == dt.date(2024, 12, 21)
+
+
+def test_full_width_digits_date_a_lead():
+    text = "标题\n１２月２０日，某县召开经济工作会议，部署明年任务。\n会议提出，２０２５年全县地区生产总值预期增长６．５％左右。"
+    cleaned = clean_text(text)
+    assert "２０２５年" in cleaned.text and "2025年" in cleaned.plain
+    assert date_from_text(cleaned.plain) == dt.date(2024, 12, 21)
+
+
+def test_a_source_label_below_the_article_names_the_source():
+    m = meta(f"某县项目集中开工\n{FULL_WIDTH_BODY}\n来源：某县融媒体中心\n相关新闻\n来源：某某日报")
+    assert m.source == "某县融媒体中心"
+
+
 def test_a_county_site_or_media_centre_labelled_as_source_is_the_source():
     # County news sites and 融媒体中心 publish most local government news.
     m = meta(f"园区建设全面提速\n发布时间:2024-03-12 来源:青田县融媒体中心\n{BODY}")
@@ -170,3 +281,27 @@ def test_a_government_site_names_itself_in_its_breadcrumb():
     m = meta(f"您所在的位置: 武义县发展和改革局工作动态\n园区建设全面提速\n{BODY}")
     assert m.source == "武义县发展和改革局"
     assert meta(f"当前位置:首页 > 县政府会议 > 常务会议\n园区建设全面提速\n{BODY}").source == ""
+
+
+def test_the_publishing_body_of_a_government_page_is_its_source():
+    m = meta(f"某区召开例会\n发布机构:某某区商务局关 键 词:工作信息\n{FULL_WIDTH_BODY}")
+    assert m.source == "某某区商务局"
+
+
+def test_an_e_paper_header_with_a_lost_year_mark_and_reader_tools():
+    text = ("您好！今天是\n設為主頁收藏本頁\n當前報紙日期：\n2024 11月14日 星期\n字體：放大 還原 縮小\n"
+            "某區推進重大項目建設\n【本報訊】某區今日公布，全年推進重大項目四十個，總投資約三百億元。")
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n")[0] == "某區推進重大項目建設"
+    m = read_metadata(cleaned, Path("a.txt"))
+    assert (m.title, m.date, m.date_basis) == ("某區推進重大項目建設", dt.date(2024, 11, 14), "header")
+
+
+@pytest.mark.parametrize("report, expected", [
+    ("2024年全市地区生产总值增长5.8%，新增市场主体5900家。", dt.date(2025, 4, 24)),
+    ("2024年一季度全市地区生产总值增长5.8%。", dt.date(2024, 4, 24)),       # part of the year
+    ("2024年全市地区生产总值预计增长5.8%。", dt.date(2024, 4, 24)),         # a plan
+])
+def test_a_spring_lead_citing_a_whole_years_results_is_of_the_next_year(report, expected):
+    text = f"标题\n某某网某市4月23日电 某市召开新闻发布会。\n{report}"
+    assert date_from_text(clean_text(text).plain) == expected

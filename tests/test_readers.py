@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import variants
-from briefing.clean import simplify
+from briefing.plain import simplify
 from briefing.errors import InputError
 from briefing.readers import iter_input_files, read_article
 
@@ -234,14 +234,118 @@ def test_markdown_markup_is_dropped(tmp_path):
     assert a.text.split("\n") == ["园区建设提速", "摘要", "今年工业投资增长20%,详见通报。"]
 
 
-def test_pdf_running_head_is_not_spliced_into_the_text(tmp_path):
-    paragraphs = [f"第{n}片区今年完成道路改造{n}公里，新建口袋公园{n + 2}个，"
-                  f"惠及居民{n * 1000 + 17}户，群众满意度逐年提高，相关经验在全县推广。" * 3
-                  for n in range(1, 40)]
-    pdf = variants.write_pdf_with_running_head(paragraphs, tmp_path / "report.pdf",
-                                               head="某县日报 · 综合新闻")
-    text = read_article(pdf).text
-    assert "某县日报" not in text
-    assert "— 2 —" not in text
-    lines = [squeeze(x) for x in text.split("\n")]
-    assert all(squeeze(p) in lines for p in paragraphs)
+HONG_KONG_TEXT = ("某區公布施政報告\n本報訊（記者 黃志峯）某區今天公布施政報告，"
+                  "提出明年地區生產總值增長3%左右，着力推進北部都會區建設，"
+                  "在大埔邨附近興建公營房屋一萬個單位。\n報告又指，全年旅客人次恢復至疫情前八成。")
+SIMPLIFIED_TEXT = ("某县召开经济工作会议\n本报讯（记者 王小䶮）12月20日，某县召开经济工作会议，"
+                   "提出明年地区生产总值增长6%左右。\n• 会议要求，全力推进镕盛产业园建设，"
+                   "确保年内投产。")
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (HONG_KONG_TEXT, "big5hkscs"),            # 峯, 着, 邨 are HKSCS, not plain Big5
+    (HONG_KONG_TEXT.split("\n")[0], "big5hkscs"),
+    (SIMPLIFIED_TEXT, "gb18030"),             # 䶮 and • take GB18030's four-byte codes
+    (SIMPLIFIED_TEXT.replace("䶮", "明").replace("•", "·"), "gbk"),
+    (SIMPLIFIED_TEXT.split("\n")[0], "gb18030"),
+])
+def test_cjk_encodings_decode_verbatim(text, encoding):
+    from briefing.readers.text import decode_bytes
+
+    assert decode_bytes(text.encode(encoding), "a.txt") == text
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (HONG_KONG_TEXT, "big5hkscs"), (SIMPLIFIED_TEXT, "gb18030"), (SIMPLIFIED_TEXT, "utf-8")])
+@pytest.mark.parametrize("damage", ["cut inside the last character", "one stray byte"])
+def test_a_few_broken_bytes_do_not_lose_the_file(tmp_path, text, encoding, damage):
+    data = text.encode(encoding)
+    middle = len(text[:text.index("地")].encode(encoding)) + 1     # inside 地
+    data = data[:-1] if damage.startswith("cut") else data[:middle] + b"\xff" + data[middle:]
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    article = read_article(path)
+    last = text.split("\n")[-1]
+    assert last[:-1] in article.text                        # the rest of the text is intact
+    assert article.text.count("\ufffd") <= 4
+
+
+EPAPER_PAGE = """<html><head><meta charset="gb2312"><title>某某日报数字报</title></head><body>
+<table><tr><td class="left"><div><p>当前版：03版</p><ul><li><a href="#">第01版：要闻</a></li>
+<li><a href="#">第03版：县区</a></li></ul><a href="#">上一版</a> <a href="#">下一版</a></div>
+<ul><li><a href="#">某县重点项目集中开工</a></li><li><a href="#">另一篇报道</a></li></ul></td>
+<td class="right"><p>发布日期：</p><h1>某县重点项目集中开工</h1>
+<h2>全年安排重点项目40个 总投资86亿元</h2>
+<div id="ozoom"><p>　　本报讯（记者 钱一）4月8日，某县举行重点项目集中开工仪式，20个项目同时开工建设。</p>
+<p>　　今年，某县安排重点项目40个，总投资86亿元，年度计划投资31亿元，涵盖产业、交通和民生。</p>
+<table><tr><td>项目类别</td><td>个数</td><td>总投资（亿元）</td></tr>
+<tr><td>产业项目</td><td>24</td><td>52</td></tr></table>
+</div></td></tr></table>
+<div>版权所有 某某日报社 某ICP备00000000号</div></body></html>"""
+
+
+def test_an_e_paper_laid_out_in_a_table_keeps_its_paragraphs_headlines_and_figures(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(EPAPER_PAGE.encode("gb18030"))
+    a = read_article(page)
+    assert a.text.split("\n") == [
+        "某县重点项目集中开工", "全年安排重点项目40个 总投资86亿元",
+        "本报讯（记者 钱一）4月8日，某县举行重点项目集中开工仪式，20个项目同时开工建设。",
+        "今年，某县安排重点项目40个，总投资86亿元，年度计划投资31亿元，涵盖产业、交通和民生。",
+        "| 项目类别 | 个数 | 总投资（亿元） |", "| 产业项目 | 24 | 52 |"]
+    assert (a.title, a.source) == ("某县重点项目集中开工", "某某日报 03")
+
+
+REPORT_PARAGRAPH = ("全县上下坚持稳中求进，全力抓项目、促投资、稳增长，地区生产总值完成一百二十亿元，"
+                    "同比增长百分之五点六，一般公共预算收入完成八亿元，同比增长百分之七。") * 3
+
+
+def _report_pdf(path: Path) -> Path:
+    """A typeset report: a centred dateline too long for one line, and the report's
+    name as a running head at the top of every page."""
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from briefing.fonts import find_fonts
+
+    if "SampleSerif" not in pdfmetrics.getRegisteredFontNames():
+        serif = find_fonts()["serif"]   # whichever Chinese face this machine has
+        pdfmetrics.registerFont(TTFont("SampleSerif", str(serif.path), subfontIndex=serif.index))
+    body = ParagraphStyle("body", fontName="SampleSerif", fontSize=16, leading=28, wordWrap="CJK",
+                          firstLineIndent=32)
+    centred = ParagraphStyle("centred", parent=body, alignment=TA_CENTER, firstLineIndent=0)
+
+    def running_head(canvas, doc):
+        canvas.setFont("SampleSerif", 10)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 30, "某县人民政府工作报告")
+
+    story = [Paragraph("政府工作报告", centred),
+             Paragraph("2024年1月10日在某县第十八届人民代表大会第三次会议上代表县人民政府所作", centred)]
+    story += [Paragraph(REPORT_PARAGRAPH, body) for _ in range(5)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=running_head,
+                                                    onLaterPages=running_head)
+    return path
+
+
+def test_a_pdf_running_head_is_dropped_and_a_centred_line_is_rejoined(tmp_path):
+    a = read_article(_report_pdf(tmp_path / "report.pdf"))
+    lines = a.text.split("\n")
+    assert lines[:2] == ["政府工作报告",
+                         "2024年1月10日在某县第十八届人民代表大会第三次会议上代表县人民政府所作"]
+    assert "某县人民政府工作报告" not in a.text
+    assert lines[2:] == [REPORT_PARAGRAPH]          # five equal paragraphs count once, whole
+    assert a.title == "政府工作报告"
+
+
+def test_a_copy_in_full_width_digits_is_the_same_article_with_its_own_text(tmp_path):
+    ascii_text = "某县召开经济工作会议\n12月20日，某县召开会议，提出明年地区生产总值增长6.5%左右，GDP迈上新台阶。"
+    wide_text = ascii_text.translate(str.maketrans("0123456789.%GDP", "０１２３４５６７８９．％ＧＤＰ"))
+    (tmp_path / "a.txt").write_text(ascii_text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(wide_text, encoding="utf-8")
+    a, b = read_article(tmp_path / "a.txt"), read_article(tmp_path / "b.txt")
+    assert a.id == b.id and a.plain == b.plain
+    assert b.text == wide_text

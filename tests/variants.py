@@ -134,30 +134,3 @@ VARIANTS = {
     "pdf": write_pdf,
     "pdf_indented": write_pdf_indented,
 }
-
-
-def write_pdf_with_running_head(paragraphs: list[str], dst: Path, head: str) -> Path:
-    """A4 pages with a paper's name above and a page number below every page, as
-    e-paper and report PDFs are set."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    if "SampleSerif" not in pdfmetrics.getRegisteredFontNames():
-        serif = find_fonts()["serif"]
-        pdfmetrics.registerFont(TTFont("SampleSerif", str(serif.path), subfontIndex=serif.index))
-    width, height = A4
-
-    def furniture(canvas, doc) -> None:
-        canvas.setFont("SampleSerif", 9)
-        canvas.drawString(72, height - 40, head)
-        canvas.drawCentredString(width / 2, 30, f"— {doc.page} —")
-
-    style = ParagraphStyle("body", fontName="SampleSerif", fontSize=12, leading=18,
-                           wordWrap="CJK", firstLineIndent=24)
-    SimpleDocTemplate(str(dst), pagesize=A4).build(
-        [Paragraph(html.escape(p), style) for p in paragraphs],
-        onFirstPage=furniture, onLaterPages=furniture)
-    return dst

@@ -18,6 +18,9 @@ FULL_LINE_SLACK = 2.0     # a line ending within this many character widths of t
 INDENT_MIN = 0.8          # an indent of this many character widths starts a paragraph
 PARAGRAPH_GAP = 0.8       # a vertical gap of this many line heights starts a paragraph
 MARGIN_SHARE = 0.07       # top/bottom share of the page where page numbers live
+CENTRE_SLACK = 1.5        # margins differing by less than this many widths: a centred line
+RUNNING_SHARE = 0.5       # a margin line on this share of pages (two at least): a running head
+SENTENCE_END = "。！？!?；;："
 PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?(?:\s*共\s*\d+\s*页)?[-–—\s]*$")
 
 
@@ -27,10 +30,10 @@ def read_pdf(path: Path) -> RawDocument:
     try:
         with pdfplumber.open(path) as pdf:
             title = str((pdf.metadata or {}).get("Title") or "")
-            pages = _without_running_heads([_page_lines(page) for page in pdf.pages])
+            pages = [_page_lines(page) for page in pdf.pages]
     except Exception as exc:  # pdfminer raises a zoo of types (PDFSyntaxError, KeyError…)
         raise InputError(str(path), f"corrupt pdf: {_short(exc)}") from None
-    lines = [line for page in pages for line in page]
+    lines = _without_running_heads(pages)
     _mark_geometry(lines)
     paragraphs = _paragraphs(lines)
     if not any(p.strip() for p in paragraphs):
@@ -44,30 +47,24 @@ def _page_lines(page) -> list[dict]:
     top, bottom = page.height * MARGIN_SHARE, page.height * (1 - MARGIN_SHARE)
     for line in lines:
         line["page_width"] = round(page.width)
-        line["margin"] = line["top"] < top or line["bottom"] > bottom
-    return [line for line in lines if not (PAGE_NUMBER.match(line["text"]) and line["margin"])]
+        line["in_margin"] = line["top"] < top or line["bottom"] > bottom
+    return [line for line in lines if not (PAGE_NUMBER.match(line["text"]) and line["in_margin"])]
 
 
-def _without_running_heads(pages: list[list[dict]]) -> list[list[dict]]:
-    """Drop the running head and foot: a margin line that recurs on most pages.
-
-    A paper's name or a document's title set above every page would otherwise be
-    spliced into the sentence that runs on across the page break. Digits count as
-    one (第3版, 2023年第5期), so a numbered running head recurs too.
-    """
-    if len(pages) < 2:
-        return pages
+def _without_running_heads(pages: list[list[dict]]) -> list[dict]:
+    """All lines but the running heads and feet (a report's title, the issuing office)
+    that recur in the margins of page after page and would cut paragraphs in two."""
     seen: dict[str, int] = {}
     for page in pages:
-        for key in {_furniture_key(line) for line in page if line["margin"]}:
+        for key in {_margin_key(line) for line in page if line["in_margin"]}:
             seen[key] = seen.get(key, 0) + 1
-    recurring = {key for key, count in seen.items() if count >= max(2, len(pages) / 2)}
-    return [[line for line in page if not (line["margin"] and _furniture_key(line) in recurring)]
-            for page in pages]
+    least = max(2, RUNNING_SHARE * len(pages))
+    return [line for page in pages for line in page
+            if not (line["in_margin"] and seen.get(_margin_key(line), 0) >= least)]
 
 
-def _furniture_key(line: dict) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line["text"]))
+def _margin_key(line: dict) -> str:
+    return re.sub(r"\d+|\s+", "", line["text"])
 
 
 def _mark_geometry(lines: list[dict]) -> None:
@@ -84,6 +81,7 @@ def _mark_geometry(lines: list[dict]) -> None:
         for line in same:
             line["full"] = line["x1"] >= right - FULL_LINE_SLACK * size
             line["indented"] = line["x0"] >= left + INDENT_MIN * size
+            line["centred"] = abs((line["x0"] - left) - (right - line["x1"])) < CENTRE_SLACK * size
             line["size"] = size
 
 
@@ -101,7 +99,11 @@ def _paragraphs(lines: list[dict]) -> list[str]:
 
 
 def _continues(prev: dict, line: dict) -> bool:
-    if not prev["full"] or line["indented"] or starts_list_item(line["text"]):
+    """The next line of the same paragraph: after a full line, not indented, not a list
+    item; or the rest of a centred heading too long for one line."""
+    if not prev["full"] or starts_list_item(line["text"]):
+        return False
+    if line["indented"] and not (line["centred"] and prev["text"][-1:] not in SENTENCE_END):
         return False
     gap = line["top"] - prev["bottom"]
     return gap < 0 or gap <= PARAGRAPH_GAP * line["size"]   # gap < 0: next page

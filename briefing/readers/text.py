@@ -2,7 +2,9 @@
 
 UTF-8 is tried first because it is strict (random GBK bytes almost never decode);
 otherwise charset-normalizer chooses among the CJK encodings, which it tells apart
-by how coherent the decoded text is.
+by how coherent the decoded text is. A file with a few broken bytes (cut off inside
+a character, one stray byte from a bad copy) decodes as nothing strictly; it is read
+in the encoding whose decoding, damage included, is least of a mess.
 """
 from __future__ import annotations
 
@@ -13,10 +15,15 @@ from pathlib import Path
 from briefing.errors import InputError
 from briefing.readers import RawDocument
 
-# Tried by detection; Big5 is decoded as its HKSCS superset so that files saved by
-# Hong Kong software (or with HKSCS characters) still decode.
-CANDIDATES = ("gb18030", "big5", "utf_16")
+# Tried by detection, each as the superset its relatives are decoded as: Big5 text
+# saved by Hong Kong software holds HKSCS characters (着, 峯, 邨) that plain Big5 lacks,
+# GB2312/GBK text is a subset of GB18030.
+CANDIDATES = ("gb18030", "big5hkscs", "utf_16")
 DECODE_AS = {"big5": "big5hkscs", "cp950": "big5hkscs", "gb2312": "gb18030", "gbk": "gb18030"}
+# Tried on a file that no encoding decodes strictly; UTF-16 would never fail there.
+LENIENT = ("utf-8", "gb18030", "big5hkscs")
+DAMAGE_MAX = 0.01      # share of undecodable characters a file may hold…
+DAMAGE_MIN = 4         # …or this many in a short one (one stray byte inside UTF-8 breaks 4)
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"))
 SNIFF = 8192
@@ -63,7 +70,23 @@ def decode_bytes(data: bytes, name: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             return str(best)
+    damaged = _least_damaged(data)
+    if damaged is not None:
+        return damaged
     raise InputError(name, "cannot decode text (tried utf-8, " + ", ".join(CANDIDATES) + ")")
+
+
+def _least_damaged(data: bytes) -> str | None:
+    """The decoding with a few broken characters that reads most like text, if any."""
+    from charset_normalizer.md import mess_ratio
+
+    scored = []
+    for encoding in LENIENT:
+        text = data.decode(encoding, errors="replace")
+        broken = text.count("\ufffd")
+        if broken <= max(DAMAGE_MIN, DAMAGE_MAX * len(text)):
+            scored.append((mess_ratio(text, maximum_threshold=1.0) + broken / len(text), text))
+    return min(scored, key=lambda s: s[0])[1] if scored else None
 
 
 def _looks_binary(head: bytes) -> bool:
