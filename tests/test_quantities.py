@@ -371,3 +371,9 @@ def test_a_period_before_the_indicator_is_its_time_and_a_plan_noun_no_plan():
                date="2023-07-18")
     assert ("actual", 2023, "固定资产投资", "growth", 9.6) in [g[:5] for g in got]
     assert all(g[0] == "actual" for g in got)
+
+
+def test_the_caliber_of_a_headline_indicator_is_not_a_narrower_indicator():
+    got = rows("2023年，全县5000万元以上固定资产投资完成18.6亿元，同比增长7.4%。", date="2024-01-10")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("固定资产投资", "level", 18.6), ("固定资产投资", "growth", 7.4)]

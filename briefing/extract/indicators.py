@@ -304,7 +304,15 @@ def _phrase(raw: str, start: int, end: int) -> Phrase | None:
     aliases = _aliases()
     if name in aliases:
         return Phrase(aliases[name], start, end, True)
+    threshold = _THRESHOLD.match(name)
+    if threshold and name[threshold.end():] in aliases:
+        return Phrase(aliases[name[threshold.end():]], start, end, True)
     return Phrase(name, start, end)
+
+
+# The statistical caliber of a headline indicator: 500万元以上固定资产投资 is the
+# 固定资产投资 a county reports (a class like 10亿元以上项目 keeps its threshold).
+_THRESHOLD = re.compile(r"^\d+(?:\.\d+)?[万亿]?元(?:及)?以上(?:的)?")
 
 
 def is_descriptive(name: str) -> bool:
