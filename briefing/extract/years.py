@@ -29,6 +29,8 @@ RELATIVE_YEARS: dict[str, tuple[int, Tense | None]] = {
     "明年": (1, "target"), "来年": (1, "target"),
     "目前": (0, "actual"), "当前": (0, None), "如今": (0, "actual"), "现在": (0, "actual"),
     "截至目前": (0, "actual"), "迄今": (0, "actual"),
+    # the event being reported happens now: 此次集中开工项目25个 counts this year's
+    "此次": (0, "actual"), "本次": (0, "actual"),
 }
 # "Now": early in the year, now is the close of the year a paragraph has just named.
 PRESENT_WORDS = ("目前", "当前", "如今", "现在", "截至目前", "迄今")
