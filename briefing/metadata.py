@@ -115,7 +115,21 @@ def read_metadata(cleaned: Cleaned, path: Path, *, title_hint: str = "",
 
 
 def find_title(cleaned: Cleaned, hint: str = "") -> str:
-    """The headline, verbatim: on e-paper pages the first line the page's lists name."""
+    """The headline: on e-paper pages the first line the page's lists name."""
+    return _unspaced(_find_title(cleaned, hint))
+
+
+# A headline set with a space after every character (政 府 工 作 报 告): type letter-spacing.
+_SPACED_TITLE = re.compile(r"^[\u3400-\u9fff](?:[ \u3000]+[\u3400-\u9fff]){2,}$")
+
+
+def _unspaced(title: str) -> str:
+    """Letter-spaced headlines read as their words; any other title stays as written."""
+    stripped = title.strip()
+    return re.sub(r"[ \u3000]+", "", stripped) if _SPACED_TITLE.match(stripped) else title
+
+
+def _find_title(cleaned: Cleaned, hint: str = "") -> str:
     lines, plain = cleaned.text.split("\n"), cleaned.plain.split("\n")
     listed = {_norm(x) for x in cleaned.header + cleaned.footer}
     for i, line in enumerate(plain[:4]):

@@ -314,3 +314,10 @@ def test_an_e_paper_header_with_a_lost_year_mark_and_reader_tools():
 def test_a_spring_lead_citing_a_whole_years_results_is_of_the_next_year(report, expected):
     text = f"标题\n某某网某市4月23日电 某市召开新闻发布会。\n{report}"
     assert date_from_text(clean_text(text).plain) == expected
+
+
+def test_a_letter_spaced_headline_reads_as_its_words():
+    assert meta(f"政 府 工 作 报 告\n{BODY}").title == "政府工作报告"
+    assert meta(f"十 堰 市　经 济 工 作 会 议 召 开\n{BODY}").title == "十堰市经济工作会议召开"
+    # Words separated by spaces in a headline are the editor's, and stay.
+    assert meta(f"稳增长 促发展 惠民生\n{BODY}").title == "稳增长 促发展 惠民生"

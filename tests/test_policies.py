@@ -205,3 +205,12 @@ def test_counted_works_are_left_to_the_projects():
 def test_a_title_ending_in_jucuo_is_a_document():
     got = policies("区政府印发《关于促进制造业提质增效若干政策举措(2024年版)》。")
     assert [(f.name, f.category) for f in got] == [("关于促进制造业提质增效若干政策举措(2024年版)", "document")]
+
+
+def test_the_parts_of_a_building_work_are_no_programme():
+    assert names("新建的游客服务中心已完成主体工程，年底前完成附属工程和土建工程验收。") == []
+
+
+def test_a_label_ending_a_description_of_a_document_is_no_title():
+    assert names("省里出台了支持该县建设西部陆海新通道“枢纽港”的意见。") == []
+    assert names("全面实施“强基固本”工程。") == ["“强基固本”工程"]

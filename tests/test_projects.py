@@ -378,3 +378,25 @@ def test_a_bracketed_name_and_its_plain_repeat_are_one_project():
     got = projects("阳光酒业二期(扩能)项目开工。\n4个分现场分别是新城污水处理厂、阳光酒业二期扩能项目。")
     assert [f.name for f in got].count("阳光酒业二期(扩能)项目") == 1
     assert "阳光酒业二期扩能项目" not in [f.name for f in got]
+
+
+def test_the_tier_of_a_project_list_and_the_parts_of_a_work_name_no_project():
+    assert names("一季度，省级层面重点项目完成投资12亿元，自治区、市两级重大项目开工38个。") == []
+    assert names("新建的游客服务中心已完成主体工程，附属工程年底完工。") == []
+    assert names("平果铝材精深加工产业园项目开工建设。") == ["平果铝材精深加工产业园项目"]
+
+
+def test_a_short_form_in_a_sentence_of_the_province_stays_with_its_full_name():
+    from briefing.extract import extract_article
+    text = ("湖南举行重大项目集中开工活动\n"
+            "3月2日，湖南举行全省重大项目集中开工活动，主会场设在株洲市中车智能装备产业园项目建设现场。\n"
+            "在主会场开工的中车智能装备产业园项目，总投资86亿元。")
+    article = Article(id="t", path="t.txt", title="", text=text)
+    found = [(f.region, f.investment) for f in extract_article(article) if f.kind == "project"]
+    assert found == [("株洲市", 86.0)]
+
+
+def test_a_place_before_a_list_says_where_its_projects_are():
+    assert names("全市有智能终端产业园项目、城北污水处理厂扩建工程等36个项目开工。") == [
+        "智能终端产业园项目", "城北污水处理厂扩建工程"]
+    assert [n[-11:] for n in names("全县有色金属精深加工产业园开工建设。")] == ["有色金属精深加工产业园"]

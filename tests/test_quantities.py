@@ -408,3 +408,24 @@ def test_an_estimate_of_last_year_is_a_result_though_it_says_will():
     assert [(g[0], g[2], g[4]) for g in got] == [
         ("actual", "地方一般公共预算收入", 60.5), ("actual", "地区生产总值", 900.0)]
     assert rows("预计明年地区生产总值将达到900亿元。")[0][:3] == ("target", 2025, "地区生产总值")
+
+
+def test_an_average_over_years_is_not_the_growth_of_the_year():
+    got = rows("上半年，全县粮油加工业产值42.6亿元，比上年同期增长8.3%，两年平均增长5.2%；"
+               "实现利润3.4亿元，增长1.5倍，三年平均增长21.7%。", date="2023-07-20")
+    assert [(g[2], g[3], g[4]) for g in got if g[3] == "growth"] == [("粮油加工业产值", "growth", 8.3)]
+    assert not any(g[4] in (5.2, 21.7) for g in got)
+
+
+def test_a_period_before_the_indicator_is_its_time_and_a_plan_noun_no_plan():
+    got = rows("今年，全县统筹推进重点项目120个。上半年，重点项目完成投资12.4亿元，开工31项"
+               "（其中，省级重点项目完成年度投资计划21.3%），第一季度固定资产投资增长9.6%。",
+               date="2023-07-18")
+    assert ("actual", 2023, "固定资产投资", "growth", 9.6) in [g[:5] for g in got]
+    assert all(g[0] == "actual" for g in got)
+
+
+def test_the_caliber_of_a_headline_indicator_is_not_a_narrower_indicator():
+    got = rows("2023年，全县5000万元以上固定资产投资完成18.6亿元，同比增长7.4%。", date="2024-01-10")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("固定资产投资", "level", 18.6), ("固定资产投资", "growth", 7.4)]

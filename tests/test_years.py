@@ -163,3 +163,10 @@ def test_a_heading_outweighs_a_plan_word_left_by_an_earlier_sentence():
     assert got["围绕“三个年”工作安排，全县经济稳中向好。"] == (2023, "actual")
     assert got["实施光伏项目6个，完成并网8万千瓦。"] == (2023, "actual")
     assert got["争取到位专项债券资金5亿元。"] == (2023, "actual")
+
+
+def test_the_event_being_reported_is_of_this_year_and_a_result():
+    from test_quantities import rows
+    for date in ("2023-01-09", "2023-04-20", "2023-10-12"):
+        got = rows("某县举行重大项目集中签约仪式。此次集中签约项目32个，总投资58亿元。", date=date)
+        assert [(g[0], g[1], g[4]) for g in got] == [("actual", 2023, 32.0), ("actual", 2023, 58.0)]

@@ -16,10 +16,10 @@ REACH = ("增至", "增加到", "增长到", "提高到", "提高至", "提升�
 ADVERBS = ("均", "就", "同比", "比上年", "较上年", "比去年", "较去年", "可比口径",
            "按可比价格计算", "可比", "按可比价", "年均", "预计", "预期", "力争", "争取", "确保", "将", "已", "已经", "再",
            "全年", "今年", "目前", "分别", "可", "可以", "能", "能够", "有望", "将要", "实质",
-           "实际", "名义", "同口径")
+           "实际", "名义", "同口径", "平均")
 # Potential and distribution, not a figure of the region: 年吞吐量可达…, 分别增长5%和6%.
-# 年均增长8% is a multi-year average, not the growth of a year.
-UNREADABLE = ("可", "可以", "能", "能够", "有望", "分别", "年均")
+# 年均增长8%, 两年平均增长4.9% are averages over years, not the growth of a year.
+UNREADABLE = ("可", "可以", "能", "能够", "有望", "分别", "年均", "平均")
 # Verbs whose object a count before the noun measures: 引进18个项目, 筹建480套住房.
 GOVERNING = (
     "新增", "新建", "建设", "建成", "筹建", "打造", "引进", "新引进", "招引", "培育", "培养",

@@ -62,8 +62,10 @@ PHRASE_REWRITES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(?<=.)(?:数量|总数|个数|家数)$"), ""),
     (re.compile(r"[“”\"'‘’「」『』]"), ""),
 )
-# Scope words that say where, not what: 全市地区生产总值 is 地区生产总值.
-SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:区|市|县)属|^(?:全年|年度内|年内)")
+# Scope words that say where or when, not what: 全市地区生产总值 and 第一季度固定资产投资
+# are 地区生产总值 and 固定资产投资 (the period is the fact's time, read by years.py).
+SCOPE = re.compile(r"^(?:全|我|本)(?:市|区|县|省|镇|州|旗|社会)|^(?:区|市|县)属|^(?:全年|年度内|年内)"
+                   r"|^(?:第?[一二三四]季度|[上下]半年|前三季度|\d{1,2}(?:-|—|至)\d{1,2}月)")
 # Phrases that are never what a number measures, web-page furniture included.
 NON_HEADS = ("方面", "其他", "其它", "其中", "以上", "左右", "总共", "合计", "共计", "评论", "点赞",
              "阅读", "浏览", "转发", "收藏", "分享", "访问",
@@ -312,7 +314,15 @@ def _phrase(raw: str, start: int, end: int) -> Phrase | None:
     aliases = _aliases()
     if name in aliases:
         return Phrase(aliases[name], start, end, True)
+    threshold = _THRESHOLD.match(name)
+    if threshold and name[threshold.end():] in aliases:
+        return Phrase(aliases[name[threshold.end():]], start, end, True)
     return Phrase(name, start, end)
+
+
+# The statistical caliber of a headline indicator: 500万元以上固定资产投资 is the
+# 固定资产投资 a county reports (a class like 10亿元以上项目 keeps its threshold).
+_THRESHOLD = re.compile(r"^\d+(?:\.\d+)?[万亿]?元(?:及)?以上(?:的)?")
 
 
 def is_descriptive(name: str) -> bool:

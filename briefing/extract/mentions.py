@@ -69,6 +69,9 @@ class ArticleMemory:
             return False
         for (region, known), earlier in self._facts.items():
             if region != fact.region:
+                if _short_form_elsewhere(fact, key, known):
+                    _merge(earlier, fact)
+                    return False
                 continue
             if known == key or (known.endswith(key) and len(key) >= 4 and fact.kind == "project"):
                 _merge(earlier, fact)
@@ -81,6 +84,16 @@ class ArticleMemory:
                 return False
         self._facts[(fact.region, key)] = fact
         return True
+
+
+def _short_form_elsewhere(fact: Fact, key: str, known: str) -> bool:
+    """柳州市柳工智能国际工业园项目, then 柳工智能国际工业园项目 in a sentence of the
+    province: a short form that names no place is filed where its full name put it."""
+    return (fact.kind == "project" and len(key) >= SHORT_FORM_MIN and known.endswith(key)
+            and not place_prefix_anywhere(fact.name or ""))
+
+
+SHORT_FORM_MIN = 6
 
 
 def _merge(earlier: Fact, later: Fact) -> None:

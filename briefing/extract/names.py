@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from briefing.extract.sentences import Sentence
 from briefing.extract.vocab import (ADVERBS, CHAIN_ONLY_VERBS, COUNT_CLASSIFIERS, FACILITY_VERBS,
-                                    EVALUATIVE_OPENINGS, EVALUATIVE_WORDS,
+                                    EVALUATIVE_OPENINGS, EVALUATIVE_WORDS, EXISTENTIAL_AFTER,
                                     GENERIC_WORDS, GOVERNING_VERBS, NOMINAL_VERBS, OPENERS,
                                     SINGLE_CHARACTER_GUARDS, WORKS_BEFORE_GONGCHENG,
                                     WORKS_WORDS)
@@ -232,6 +232,8 @@ def _guarded(clause: str, m: re.Match) -> bool:
     and no single character governs right after a 、."""
     if m.start() > 0 and clause[m.start() - 1] == "、":
         return True  # after 、 comes the next listed noun (吕梁杭氧、并盛熔盐), not a verb
+    if m.group() == "有" and not clause.endswith(tuple(EXISTENTIAL_AFTER), 0, m.start()):
+        return True
     nxt = clause[m.end():m.end() + 1]
     return bool(nxt) and nxt in SINGLE_CHARACTER_GUARDS.get(m.group(), "")
 

@@ -189,6 +189,8 @@ def _shared_head(clause: str, clause_m: str, found: list[Cut], pos: int) -> tupl
         return "", "", pos
     if m.group(1) and modifier or modifier.startswith(GENERIC_POLICY_OPENINGS):
         return "", "", pos  # “政银保”等一系列措施: examples of something generic
+    if modifier.startswith("的"):
+        return "", "", pos  # 出台支持打造“桥头堡”的意见: the label ends a description, no title
     # A verb and its object between label and head (中小企业实施数字赋能工程): the label is
     # no part of the name.  A verb right before the head compounds with it (工作推进方案).
     if any(v in modifier and not modifier.endswith(v)

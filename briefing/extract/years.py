@@ -29,6 +29,8 @@ RELATIVE_YEARS: dict[str, tuple[int, Tense | None]] = {
     "明年": (1, "target"), "来年": (1, "target"),
     "目前": (0, "actual"), "当前": (0, None), "如今": (0, "actual"), "现在": (0, "actual"),
     "截至目前": (0, "actual"), "迄今": (0, "actual"),
+    # the event being reported happens now: 此次集中开工项目25个 counts this year's
+    "此次": (0, "actual"), "本次": (0, "actual"),
 }
 # "Now": early in the year, now is the close of the year a paragraph has just named.
 PRESENT_WORDS = ("目前", "当前", "如今", "现在", "截至目前", "迄今")
@@ -61,8 +63,9 @@ STATED_GOAL = r"目标(?:是|为|[:：])"
 # nothing of tense, and the sentence keeps the one of its paragraph or section.
 OBTAINED_FROM = ("上级", "中央", "国家", "省级", "省", "资金", "专项", "债券", "转移支付", "到位", "到")
 # Plan words used as nouns: 围绕“1142”工作安排 names the arrangement, it plans nothing;
-# a project's 计划总投资 is its size, said of projects signed or started as of planned ones.
-PLAN_NOUNS = ("工作安排", "统筹安排", "总体安排", "决策安排", "部署安排", "计划总投资")
+# a project's 计划总投资 is its size, said of projects signed or started as of planned ones;
+# 完成年度投资计划的80% measures a result against the plan.
+PLAN_NOUNS = ("工作安排", "统筹安排", "总体安排", "决策安排", "部署安排", "计划总投资", "投资计划")
 # Heading words: a section of results, or of plans.
 HEADING_ACTUAL = ("回顾", "成绩", "成就", "成效", "亮点", "总结", "过去") + PLAN_OUTCOME
 HEADING_TARGET = ("安排", "目标", "预期", "计划", "任务", "展望", "部署", "思路", "重点工作")
