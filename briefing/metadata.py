@@ -29,6 +29,7 @@ LEAD_DATE = re.compile(r"^(?:[^，。,]{0,20}?讯\s*(?:[(（][^)）]{0,30}[)）]
                        r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
 REPORT_LAG = dt.timedelta(days=1)       # a daily prints yesterday's event
+EVENT_VERBS = "(?:隆重)?(?:举行|召开|开幕|举办|启动|开工)"
 REVIEW_MONTHS = 3                       # annual meetings review last year until March
 REVIEWED_YEAR = re.compile(r"过去(?:的)?一年|上一年度")
 PLAN_AHEAD_MONTHS = 11                  # meetings late in the year plan the next one…
@@ -243,6 +244,9 @@ def _lead_year(lead: str, text: str, month: int, day: int) -> int | None:
     g = GANZHI_YEAR.search(lead)
     if g:
         return _ganzhi_solar_year(g.group(1), month, day, lead)
+    own = _event_year(lead, day)
+    if own is not None:
+        return own
     years = [int(y) for y in TEXT_YEAR.findall(text) if int(y) <= dt.date.today().year]
     if not years:
         return None
@@ -257,6 +261,14 @@ def _lead_year(lead: str, text: str, month: int, day: int) -> int | None:
     if month >= PLAN_AHEAD_MONTHS and _looks_ahead_to(text, latest):
         return latest - 1
     return latest
+
+
+def _event_year(lead: str, day: int) -> int | None:
+    """…2月4日电 2023年南京市重大招商项目签约活动4日举行: the lead's event named with its
+    year and held on the lead's day is of that year, whatever figures follow."""
+    m = re.search(rf"((?:19|20)\d{{2}})\s*年[^。！？!?；;，,]{{0,30}}?(?<!\d){day}日"
+                  rf"(?:上午|下午|晚)?(?:在[^。，,；;]{{0,15}})?{EVENT_VERBS}", lead)
+    return int(m.group(1)) if m else None
 
 
 def _looks_back_on(text: str, year: int) -> bool:

@@ -321,3 +321,10 @@ def test_a_letter_spaced_headline_reads_as_its_words():
     assert meta(f"十 堰 市　经 济 工 作 会 议 召 开\n{BODY}").title == "十堰市经济工作会议召开"
     # Words separated by spaces in a headline are the editor's, and stay.
     assert meta(f"稳增长 促发展 惠民生\n{BODY}").title == "稳增长 促发展 惠民生"
+
+
+def test_a_lead_event_named_with_its_year_dates_the_article_that_year():
+    # The figures after it would otherwise read as last year's whole-year results.
+    text = ("据新华社杭州3月6日电 2023年杭州市重大项目签约活动6日举行,"
+            "52个重大项目集中签约,总投资超600亿元。")
+    assert date_from_text(clean_text(text).plain) == dt.date(2023, 3, 7)

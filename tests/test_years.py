@@ -170,3 +170,10 @@ def test_the_event_being_reported_is_of_this_year_and_a_result():
     for date in ("2023-01-09", "2023-04-20", "2023-10-12"):
         got = rows("某县举行重大项目集中签约仪式。此次集中签约项目32个，总投资58亿元。", date=date)
         assert [(g[0], g[1], g[4]) for g in got] == [("actual", 2023, 32.0), ("actual", 2023, 58.0)]
+
+
+def test_projects_signed_or_started_as_a_batch_are_results_even_early_in_the_year():
+    got = sentences("2024年，甲乙科技总部、丙丁新材料项目等40个重大项目集中签约。\n"
+                    "2024年，全区实施重点项目120个。\n", date="2024-02-20")
+    assert got["2024年，甲乙科技总部、丙丁新材料项目等40个重大项目集中签约。"] == (2024, "actual")
+    assert got["2024年，全区实施重点项目120个。"] == (2024, "target")

@@ -52,6 +52,8 @@ TARGET_WORDS: tuple[str, ...] = (
 ACTUAL_WORDS: tuple[str, ...] = (
     "已经", "已", "累计", "同比", "比上年", "较上年", "比去年", "较去年", "以来", "拥有",
     "截至", "成功", "共有", "荣获", "获评", "回顾", "成绩", "成效", "过去",
+    # what a batch of projects did at an event (61个重大项目集中签约, 集中开工)
+    "集中签约", "集中开工",
 )
 # 预计地区生产总值将达到1400亿元: the 将 of an estimate says nothing of a plan.
 ESTIMATE = r"预计[^，,；;。将]{0,16}将"
