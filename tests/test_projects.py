@@ -400,3 +400,10 @@ def test_a_place_before_a_list_says_where_its_projects_are():
     assert names("全市有智能终端产业园项目、城北污水处理厂扩建工程等36个项目开工。") == [
         "智能终端产业园项目", "城北污水处理厂扩建工程"]
     assert [n[-11:] for n in names("全县有色金属精深加工产业园开工建设。")] == ["有色金属精深加工产业园"]
+
+
+def test_an_airport_airside_upgrade_is_a_works_of_its_own():
+    # 飞行区 and 航站楼 are airport works; with a works suffix they name a project.
+    fact = one("今年以来，云岭机场飞行区改造加快推进。")
+    assert (fact.name, fact.stage) == ("云岭机场飞行区改造", "在建")
+    assert names("城南机场航站楼改扩建项目顺利开工。") == ["城南机场航站楼改扩建项目"]

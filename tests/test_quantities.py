@@ -429,3 +429,18 @@ def test_the_caliber_of_a_headline_indicator_is_not_a_narrower_indicator():
     got = rows("2023年，全县5000万元以上固定资产投资完成18.6亿元，同比增长7.4%。", date="2024-01-10")
     assert [(g[2], g[3], g[4]) for g in got] == [
         ("固定资产投资", "level", 18.6), ("固定资产投资", "growth", 7.4)]
+
+
+def test_adjustment_of_the_basis_does_not_name_the_indicator():
+    # 剔除…因素影响 qualifies how the rate was computed; the indicator is the one before it.
+    got = rows("2023年，全县一般公共预算收入剔除留抵退税因素影响同比增长4.1%，"
+               "固定资产投资扣除房地产开发投资因素后增长9.5%。")
+    assert [(g[0], g[2], g[3], g[4]) for g in got] == [
+        ("actual", "地方一般公共预算收入", "growth", 4.1),
+        ("actual", "固定资产投资", "growth", 9.5)]
+
+
+def test_trade_volume_written_as_jinchukou_maoyi_zonge():
+    got = rows("2023年，全市完成进出口贸易总额18.6亿元，同比增长12%。")
+    assert [(g[2], g[3], g[4]) for g in got] == [
+        ("外贸进出口总额", "level", 18.6), ("外贸进出口总额", "growth", 12.0)]

@@ -75,3 +75,6 @@ LINKS = ("了", "共", "好", "新", "累计", "全年", "年内", "再", "完")
 
 # 比上年, 较2022年同期, 同比: the base of a comparison sits between indicator and verb.
 COMPARISON = r"(?:比|较|同比|与)(?:上年|去年|上一年|(?:19|20)\d{2}年)?(?:同期|末|底)?(?:相比)?"
+# 剔除留抵退税因素, 扣除一次性收入因素影响后: an adjustment of the basis sits there too.
+ADJUSTMENT = (r"(?:剔除|扣除|扣减|除去|去除)[^,，;；。:：、]{1,20}?(?:因素|影响)(?:影响)?后?"
+              r"(?:计算)?")

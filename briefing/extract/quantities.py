@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
+from briefing.extract.figure_words import (ADJUSTMENT, ADVERBS, AGGREGATE, BARE_HEADS, BECOME, CAUSATIVE,
                                            COMPARISON, COORDINATORS, DECLINE, EPISODE, FIRM,
                                            GOVERNING, GROWTH, INDICATOR_HEADS, INVESTMENT, LINKS,
                                            MARKS, MILESTONES, OF_FIGURE, PACKAGE_UNITS,
@@ -63,7 +63,7 @@ def _alternation(words) -> re.Pattern:
 _STRIPPABLE = re.compile(
     "(?:" + "|".join(re.escape(w) for w in sorted(set(GROWTH + DECLINE + REACH + ADVERBS),
                                                    key=len, reverse=True))
-    + "|" + COMPARISON + ")$")
+    + "|" + COMPARISON + "|" + ADJUSTMENT + ")$")
 # Words that end an indicator phrase on its left: the verbs of this grammar.
 _BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH)
 _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
