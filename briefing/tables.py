@@ -44,14 +44,24 @@ def number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def quantity(value: float, unit: str) -> str:
+    """A value in its unit as a report prints it. Money is kept in 亿元, but a sum under
+    one 亿 reads in 万元 (3500万元) and one under a million in 元 (人均15292元)."""
+    if unit == "亿元" and 0 < abs(value) < 1:
+        if abs(value) < 0.01:
+            return f"{number(value * 1e8)}元"
+        return f"{number(value * 1e4)}万元"
+    return f"{number(value)}{unit}"
+
+
 def format_target(value: float, unit: str | None, bound: str | None = "=",
                   stretch: float | None = None) -> str:
     """`9%左右`, `超过5%`, `8%(力争8.5%)`: a target with its bound and stretch."""
     unit = unit or ""
     before, after = BOUND_WORDS.get(bound or "=", ("", ""))
-    text = f"{before}{number(value)}{unit}{after}"
+    text = f"{before}{quantity(value, unit)}{after}"
     if stretch is not None and not pd.isna(stretch):
-        text += f"(力争{number(stretch)}{unit})"
+        text += f"(力争{quantity(stretch, unit)})"
     return text
 
 

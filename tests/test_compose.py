@@ -65,6 +65,8 @@ def test_five_to_eight_key_points(doc):
     (5.0, "%", ">", None, "超过5%"),
     (3.0, "%", "≤", None, "3%以内"),
     (1000.0, "亿元", "≥", None, "1000亿元以上"),
+    (0.35, "亿元", "≥", None, "3500万元以上"),        # money under one 亿 reads in 万元
+    (0.00015292, "亿元", "=", None, "15292元"),     # a per-capita income in 元, not 0亿元
 ])
 def test_target_cells_read_as_written(value, unit, bound, stretch, expected):
     assert format_target(value, unit, bound, stretch) == expected
