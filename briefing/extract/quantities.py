@@ -67,7 +67,12 @@ _STRIPPABLE = re.compile(
 # Words that end an indicator phrase on its left: the verbs of this grammar.
 _BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH)
 _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
+# A verb of doing right before 的 makes the count its object: 此次签约的10个项目 counts
+# the projects signed, like 签约10个项目. One-character verbs (有的, 所有的) do not.
+_GOVERNING_OF = re.compile("(?:" + "|".join(re.escape(v) for v in sorted(
+    (v for v in GOVERNING if len(v) > 1), key=len, reverse=True)) + ")$")
 _LINK = _alternation(LINKS)
+_INVESTMENT_IN = re.compile("(?:" + "|".join(sorted(INVESTMENT, key=len, reverse=True)) + ")")
 
 
 @lru_cache(maxsize=8)
@@ -138,7 +143,8 @@ def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) 
     if end > clause_start and text[end - 1] == "的":
         attributive = [r for r in readings if r.amount.end == end - 1]
         if not attributive:
-            return None
+            doing = _GOVERNING_OF.search(text, clause_start, end - 1)
+            return (doing.group(), doing.start()) if doing else None
         end = _unlink(text, clause_start, attributive[-1].phrase.start)
     if end > clause_start and text[end - 1] == "等":
         head = text[clause_start:end - 1]  # 推动正泰、中车等50家企业: the verb heads the list
@@ -173,6 +179,7 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
                                      MILESTONES + BECOME)
     if phrase is None or is_descriptive(phrase.name):
         return None
+    phrase = _before_their_investment(text, phrase)
     verb = _governed(text, a, clause[0], readings)
     concerted = following.startswith(CONCERTED) and following[2:].startswith(MILESTONES)
     milestone = following.startswith(MILESTONES) or concerted
@@ -194,6 +201,15 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
     milestone_word = next((w for w in MILESTONES if following.startswith(lead + w)), "")
     end = phrase.end + len(lead + milestone_word) if milestone_word else phrase.end
     return Reading(a, phrase, "level", a.value, verb[1], end, "b")
+
+
+def _before_their_investment(text: str, phrase: Phrase) -> Phrase:
+    """签约10个项目总投资62亿元: the counted noun ends where the investment of the set
+    begins; that investment is a figure of its own."""
+    found = _INVESTMENT_IN.search(text, phrase.start + 1, phrase.end)
+    if found is None or not _CJK.match(text, found.start() - 1):
+        return phrase
+    return Phrase(tidy(text[phrase.start:found.start()]), phrase.start, found.start())
 
 
 def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]) -> Reading | None:
@@ -286,8 +302,8 @@ def _of_counted_projects(phrase: Phrase, readings: list[Reading]) -> Phrase:
         return phrase
     for last in reversed(readings):  # past the investments already read for the same set
         if last.amount.is_count:
-            if not last.phrase.name.endswith("项目"):
-                return phrase
+            if not last.phrase.name.endswith("项目") or phrase.name.startswith(last.phrase.name):
+                return phrase  # 25个重大项目总投资80亿元 already names its projects
             own = phrase.name.removeprefix("项目")  # 项目12个,项目总投资58亿元: named once
             return Phrase(last.phrase.name + own, phrase.start, phrase.end)
         if last.amount.kind == "percent":
