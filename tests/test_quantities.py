@@ -400,6 +400,12 @@ def test_projects_signed_at_an_event_are_counted_whatever_the_word_order():
     assert rows("2023年，所有的15家企业均已复工。") == []
 
 
+def test_the_verb_that_sets_a_goal_is_no_part_of_its_indicator():
+    for text in ("2024年，确定经济增长6%的预期目标，主要是兼顾发展需要。",
+                 "2024年，设定经济增长6%左右的目标。"):
+        assert [(g[0], g[2], g[4]) for g in rows(text)] == [("target", "地区生产总值", 6.0)]
+
+
 def test_a_size_class_of_projects_keeps_its_size():
     got = rows("2023年，全区5000万以上项目18个，计划总投资137.5亿元；亿以上项目6个。")
     assert [(g[2], g[4]) for g in got] == [

@@ -23,7 +23,7 @@ from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOM
                                            GOVERNING, GROWTH, INDICATOR_HEADS, INVESTMENT, LINKS,
                                            MARKS, MILESTONES, OF_FIGURE, PACKAGE_UNITS,
                                            POLICY_VERBS, PROJECTION, REACH, REPORTED,
-                                           SINGLE_SUBJECT, STRETCH, UNREADABLE)
+                                           SETTING, SINGLE_SUBJECT, STRETCH, UNREADABLE)
 from briefing.extract.distributed import distributed_readings
 from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive, is_share,
                                         phrase_after, phrase_before, tidy)
@@ -65,7 +65,8 @@ _STRIPPABLE = re.compile(
                                                    key=len, reverse=True))
     + "|" + COMPARISON + ")$")
 # Words that end an indicator phrase on its left: the verbs of this grammar.
-_BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH)
+_BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH
+                      + SETTING)
 _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
 # A verb of doing right before 的 makes the count its object: 此次签约的10个项目 counts
 # the projects signed, like 签约10个项目. One-character verbs (有的, 所有的) do not.
