@@ -24,7 +24,7 @@ from briefing.extract.figure_words import (ADVERBS, AGGREGATE, BARE_HEADS, BECOM
                                            MARKS, MILESTONES, OF_FIGURE, PACKAGE_UNITS,
                                            POLICY_VERBS, PROJECTION, REACH, REPORTED,
                                            SETTING, SINGLE_SUBJECT, STRETCH, UNREADABLE)
-from briefing.extract.distributed import distributed_readings
+from briefing.extract.distributed import distributed_readings, shared_growths, spread_growths
 from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive, is_share,
                                         phrase_after, phrase_before, tidy)
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
@@ -400,8 +400,11 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     readings: list[Reading] = []
     amounts = find_amounts(text)
     paired = distributed_readings(text, amounts)
+    shared = shared_growths(text, amounts)
     for a in amounts:
-        if a.start in paired:
+        if a.start in paired and paired[a.start] is None and a.start in shared:
+            readings.extend(spread_growths(*shared[a.start], readings))
+        elif a.start in paired:
             readings.extend(filter(None, (paired[a.start],)))
         elif _is_candidate(text, a, enclosed):
             r = _read(text, a, readings)
