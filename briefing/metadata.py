@@ -23,9 +23,9 @@ FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.�
                        r"|(?<!\d)((?:19|20)\d{2})\s+(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A news lead opens with the day of the event: `2月8日，…`, `1月28日大年初七，…`, after a
 # dateline `本报讯（记者 张三）2月8日，…` or as a wire dateline `新华社广州2月8日电`,
-# `某某网3月5日报道`.
+# `某某网3月5日报道`, `央广网北京3月5日消息`.
 LEAD_DATE = re.compile(r"^(?:[^，。,]{0,20}?讯\s*(?:[(（][^)）]{0,30}[)）])?\s*"
-                       r"|[\u4e00-\u9fff]{2,12}?(?=\d{1,2}月\d{1,2}日(?:电|报道)))?"
+                       r"|[\u4e00-\u9fff]{2,12}?(?=\d{1,2}月\d{1,2}日(?:电|报道|消息)))?"
                        r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 LEAD_PARAGRAPHS = 2                     # the lead is among the first body paragraphs
 REPORT_LAG = dt.timedelta(days=1)       # a daily prints yesterday's event
@@ -265,9 +265,13 @@ def _lead_year(lead: str, text: str, month: int, day: int) -> int | None:
 
 def _event_year(lead: str, day: int) -> int | None:
     """…2月4日电 2023年南京市重大招商项目签约活动4日举行: the lead's event named with its
-    year and held on the lead's day is of that year, whatever figures follow."""
+    year and held on the lead's day is of that year, whatever figures follow; so is
+    `2月9日,某区2025年第一批项目签约仪式在此举行`, the day first."""
     m = re.search(rf"((?:19|20)\d{{2}})\s*年[^。！？!?；;，,]{{0,30}}?(?<!\d){day}日"
                   rf"(?:上午|下午|晚)?(?:在[^。，,；;]{{0,15}})?{EVENT_VERBS}", lead)
+    if m is None:
+        m = re.search(rf"(?<!\d){day}日(?:上午|下午|晚)?[，,]?[^。！？!?；;]{{0,30}}?"
+                      rf"((?:19|20)\d{{2}})\s*年[^。！？!?；;，,]{{0,30}}?{EVENT_VERBS}", lead)
     return int(m.group(1)) if m else None
 
 

@@ -49,3 +49,15 @@ def test_names_and_figures_that_do_not_pair_are_left_out():
 def test_a_head_shared_by_a_list_of_trades():
     assert [r[1:4] for r in rows("2023年，批发业、零售业、住宿业增加值分别增长6.5%、5.8%、9.1%。")] == [
         ("批发业增加值", "growth", 6.5), ("零售业增加值", "growth", 5.8), ("住宿业增加值", "growth", 9.1)]
+
+
+def test_a_nameless_list_of_growths_is_of_the_levels_just_given():
+    assert rows("2023年，全县接待游客860万人次，旅游综合收入突破95亿元，分别增长12.5%、18.2%。") == [
+        ("actual", "游客", "level", 860.0, "="),
+        ("actual", "旅游综合收入", "level", 95.0, ">"),
+        ("actual", "游客", "growth", 12.5, "="),
+        ("actual", "旅游综合收入", "growth", 18.2, "="),
+    ]
+    # three levels and two growths: which two is not said, so neither is read
+    got = rows("2023年，粮食产量12万吨，蔬菜产量30万吨，水果产量8万吨，分别增长3.1%、4.2%。")
+    assert [g[2] for g in got] == ["level", "level", "level"]

@@ -207,6 +207,12 @@ def test_a_web_report_dateline_dates_the_lead():
     assert date_from_text(clean_text(text).plain) == dt.date(2023, 3, 6)
 
 
+def test_a_radio_dateline_with_its_year_in_the_body_dates_the_lead():
+    text = (f"标题\n某某广播网某市2月9日消息(记者 王五)2月9日,某区2025年第一批招商项目"
+            f"签约仪式举行,签约项目8个。\n{FULL_WIDTH_BODY}")
+    assert date_from_text(clean_text(text).plain) == dt.date(2025, 2, 10)
+
+
 PRESS_RELEASE = """跳至主要內容
 繁體 | 简体 | English
 某區新發展區第二期工程獲批

@@ -389,6 +389,23 @@ def test_projects_counted_at_a_ceremony_are_its_news_but_its_guests_are_not():
     assert [(g[2], g[4]) for g in got] == [("项目", 8.0), ("项目总投资", 26.0)]
 
 
+def test_projects_signed_at_an_event_are_counted_whatever_the_word_order():
+    # V的N个项目 and N个项目总投资X亿元: the count and the investment of the set.
+    got = rows("2023年11月，某某区举行重点项目集中签约活动，此次签约的12个项目总投资达45亿元。"
+               "同日开工7个项目总投资18亿元。", date="2023-11-20")
+    assert [(g[2], g[4]) for g in got] == [
+        ("项目", 12.0), ("项目总投资", 45.0), ("项目", 7.0), ("项目总投资", 18.0)]
+    got = rows("2023年，集中开工的30个重大项目总投资96亿元。")
+    assert [(g[2], g[4]) for g in got] == [("重大项目", 30.0), ("重大项目总投资", 96.0)]
+    assert rows("2023年，所有的15家企业均已复工。") == []
+
+
+def test_the_verb_that_sets_a_goal_is_no_part_of_its_indicator():
+    for text in ("2024年，确定经济增长6%的预期目标，主要是兼顾发展需要。",
+                 "2024年，设定经济增长6%左右的目标。"):
+        assert [(g[0], g[2], g[4]) for g in rows(text)] == [("target", "地区生产总值", 6.0)]
+
+
 def test_a_size_class_of_projects_keeps_its_size():
     got = rows("2023年，全区5000万以上项目18个，计划总投资137.5亿元；亿以上项目6个。")
     assert [(g[2], g[4]) for g in got] == [

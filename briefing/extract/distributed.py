@@ -73,6 +73,42 @@ def distributed_readings(text: str, amounts: list[Amount]) -> dict[int, Reading 
     return out
 
 
+def shared_growths(text: str, amounts: list[Amount]) -> dict[int, tuple[list[Amount], str]]:
+    """分别 lists with no names of their own, keyed by their first figure's start.
+
+    …接待游客1.7亿人次,旅游总花费突破3000亿元,分别增长15.6%、24.4%: each growth is of
+    one of the levels just read, in order; `spread_growths` pairs them.
+    """
+    out: dict[int, tuple[list[Amount], str]] = {}
+    clauses = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
+    for start, stop in zip(clauses, clauses[1:]):
+        clause = text[start:stop - 1]
+        at = clause.find(DISTRIBUTING)
+        if at < 0 or _OPENER.sub("", clause[:at]):
+            continue
+        rest = start + at + len(DISTRIBUTING)
+        figures = _figure_list(text, rest, start + len(clause), amounts)
+        verbs = text[rest:figures[0].start] if figures else ""
+        if (len(figures) >= 2 and all(a.kind == "percent" for a in figures)
+                and any(v in verbs for v in GROWTH + DECLINE)):
+            out[figures[0].start] = (figures, verbs)
+    return out
+
+
+def spread_growths(figures: list[Amount], verbs: str, readings: list[Reading]) -> list[Reading]:
+    """The growths of the levels just read, one each, when the run of levels closing the
+    readings has exactly as many distinct names as there are figures."""
+    run = 0
+    while run < len(readings) and readings[-1 - run].measure == "level":
+        run += 1
+    last = readings[len(readings) - run:]
+    if run != len(figures) or len({r.phrase.name for r in last}) < run:
+        return []
+    sign = -1 if any(v in verbs for v in DECLINE) else 1
+    return [Reading(a, r.phrase, "growth", sign * a.value, r.start, figures[-1].end)
+            for r, a in zip(last, figures)]
+
+
 def _names(subject: str) -> list[str]:
     """城乡居民收入 → 城镇居民收入, 农村居民收入; 收入和支出 → …收入, …支出; A、B → A, B."""
     for scope, parts in sorted(SPLIT_SCOPES.items(), key=lambda kv: -len(kv[0])):

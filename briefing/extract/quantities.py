@@ -23,8 +23,8 @@ from briefing.extract.figure_words import (ADJUSTMENT, ADVERBS, AGGREGATE, BARE_
                                            GOVERNING, GROWTH, INDICATOR_HEADS, INVESTMENT, LINKS,
                                            MARKS, MILESTONES, OF_FIGURE, PACKAGE_UNITS,
                                            POLICY_VERBS, PROJECTION, REACH, REPORTED,
-                                           SINGLE_SUBJECT, STRETCH, UNREADABLE)
-from briefing.extract.distributed import distributed_readings
+                                           SETTING, SINGLE_SUBJECT, STRETCH, UNREADABLE)
+from briefing.extract.distributed import distributed_readings, shared_growths, spread_growths
 from briefing.extract.indicators import (Phrase, has_verbal_head, is_descriptive, is_share,
                                         phrase_after, phrase_before, tidy)
 from briefing.extract.numbers import (COUNT_UNITS, MEASURE_UNITS, Amount, Squeezed, find_amounts,
@@ -65,9 +65,15 @@ _STRIPPABLE = re.compile(
                                                    key=len, reverse=True))
     + "|" + COMPARISON + "|" + ADJUSTMENT + ")$")
 # Words that end an indicator phrase on its left: the verbs of this grammar.
-_BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH)
+_BOUNDARY = frozenset(GROWTH + DECLINE + REACH + ADVERBS + GOVERNING + CAUSATIVE + STRETCH
+                      + SETTING)
 _GOVERNING = _alternation(GOVERNING + CAUSATIVE)
+# A verb of doing right before 的 makes the count its object: 此次签约的10个项目 counts
+# the projects signed, like 签约10个项目. One-character verbs (有的, 所有的) do not.
+_GOVERNING_OF = re.compile("(?:" + "|".join(re.escape(v) for v in sorted(
+    (v for v in GOVERNING if len(v) > 1), key=len, reverse=True)) + ")$")
 _LINK = _alternation(LINKS)
+_INVESTMENT_IN = re.compile("(?:" + "|".join(sorted(INVESTMENT, key=len, reverse=True)) + ")")
 
 
 @lru_cache(maxsize=8)
@@ -138,7 +144,8 @@ def _governed(text: str, a: Amount, clause_start: int, readings: list[Reading]) 
     if end > clause_start and text[end - 1] == "的":
         attributive = [r for r in readings if r.amount.end == end - 1]
         if not attributive:
-            return None
+            doing = _GOVERNING_OF.search(text, clause_start, end - 1)
+            return (doing.group(), doing.start()) if doing else None
         end = _unlink(text, clause_start, attributive[-1].phrase.start)
     if end > clause_start and text[end - 1] == "等":
         head = text[clause_start:end - 1]  # 推动正泰、中车等50家企业: the verb heads the list
@@ -173,6 +180,7 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
                                      MILESTONES + BECOME)
     if phrase is None or is_descriptive(phrase.name):
         return None
+    phrase = _before_their_investment(text, phrase)
     verb = _governed(text, a, clause[0], readings)
     concerted = following.startswith(CONCERTED) and following[2:].startswith(MILESTONES)
     milestone = following.startswith(MILESTONES) or concerted
@@ -194,6 +202,15 @@ def _read_after(text: str, a: Amount, nxt: int, clause: tuple[int, int],
     milestone_word = next((w for w in MILESTONES if following.startswith(lead + w)), "")
     end = phrase.end + len(lead + milestone_word) if milestone_word else phrase.end
     return Reading(a, phrase, "level", a.value, verb[1], end, "b")
+
+
+def _before_their_investment(text: str, phrase: Phrase) -> Phrase:
+    """签约10个项目总投资62亿元: the counted noun ends where the investment of the set
+    begins; that investment is a figure of its own."""
+    found = _INVESTMENT_IN.search(text, phrase.start + 1, phrase.end)
+    if found is None or not _CJK.match(text, found.start() - 1):
+        return phrase
+    return Phrase(tidy(text[phrase.start:found.start()]), phrase.start, found.start())
 
 
 def _read_before(text: str, a: Amount, piece_start: int, readings: list[Reading]) -> Reading | None:
@@ -286,8 +303,8 @@ def _of_counted_projects(phrase: Phrase, readings: list[Reading]) -> Phrase:
         return phrase
     for last in reversed(readings):  # past the investments already read for the same set
         if last.amount.is_count:
-            if not last.phrase.name.endswith("项目"):
-                return phrase
+            if not last.phrase.name.endswith("项目") or phrase.name.startswith(last.phrase.name):
+                return phrase  # 25个重大项目总投资80亿元 already names its projects
             own = phrase.name.removeprefix("项目")  # 项目12个,项目总投资58亿元: named once
             return Phrase(last.phrase.name + own, phrase.start, phrase.end)
         if last.amount.kind == "percent":
@@ -383,8 +400,11 @@ def extract_quantities(sentence: Sentence, article: Article) -> list[Fact]:
     readings: list[Reading] = []
     amounts = find_amounts(text)
     paired = distributed_readings(text, amounts)
+    shared = shared_growths(text, amounts)
     for a in amounts:
-        if a.start in paired:
+        if a.start in paired and paired[a.start] is None and a.start in shared:
+            readings.extend(spread_growths(*shared[a.start], readings))
+        elif a.start in paired:
             readings.extend(filter(None, (paired[a.start],)))
         elif _is_candidate(text, a, enclosed):
             r = _read(text, a, readings)

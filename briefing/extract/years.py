@@ -64,6 +64,9 @@ STATED_GOAL = r"目标(?:是|为|[:：])"
 # 争取 before a source of money is "obtain", not "strive": 争取上级转移支付31.8亿元 says
 # nothing of tense, and the sentence keeps the one of its paragraph or section.
 OBTAINED_FROM = ("上级", "中央", "国家", "省级", "省", "资金", "专项", "债券", "转移支付", "到位", "到")
+# …or with the money named a few words on: 争取超长期特别国债等各类政策资金超过300亿元.
+OBTAINED_MONEY = ("资金", "国债", "债券", "转移支付", "补助")
+OBTAINED_REACH = 12
 # Plan words used as nouns: 围绕“1142”工作安排 names the arrangement, it plans nothing;
 # a project's 计划总投资 is its size, said of projects signed or started as of planned ones;
 # 完成年度投资计划的80% measures a result against the plan.
@@ -98,7 +101,7 @@ _TENSE = re.compile(
     "(?=[" + "".join(sorted({w[0] for w in TARGET_WORDS + ACTUAL_WORDS + PLAN_OUTCOME
                              + PLAN_NOUNS}))
     + r"了上前一二三四目\d])"
-    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)})|{_alternation(PLAN_NOUNS)}|{ESTIMATE})"
+    rf"(?:(?P<n>争取(?={_alternation(OBTAINED_FROM)}|[^，,；;。]{{0,{OBTAINED_REACH}}}?(?:{_alternation(OBTAINED_MONEY)}))|{_alternation(PLAN_NOUNS)}|{ESTIMATE})"
     rf"|(?P<o>(?:{_alternation(TARGET_WORDS)})?(?:{_alternation(PLAN_OUTCOME)}))"
     rf"|(?P<t>{_alternation(TARGET_WORDS)}|{STATED_GOAL})"
     rf"|(?P<a>{_alternation(ACTUAL_WORDS)}|(?<![为除])了(?!解)|{PERIOD_TO_DATE}))"
